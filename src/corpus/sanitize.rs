@@ -1,0 +1,120 @@
+//! Makes text safe to put on a terminal: article text must never be able to drive it.
+//!
+//! Removes every control character but newline (tabs and carriage returns become whitespace
+//! first), whole terminal escape sequences (ESC/CSI/OSC/DCS, and their 8-bit C1 forms), the
+//! remaining C1 controls U+0080–U+009F, bidi overrides and isolates, and invisible characters
+//! that only get in the way of matching (BOM, soft hyphen). Everything else is kept.
+
+/// Returns `text` with terminal controls removed; see the module doc for what goes.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                // CRLF and lone CR both end a line.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\t' | '\u{0B}' | '\u{0C}' => out.push(' '),
+            '\u{1B}' => skip_escape(&mut chars),
+            // 8-bit CSI, OSC, DCS, SOS, PM, APC introduce sequences of their own.
+            '\u{9B}' => skip_csi(&mut chars),
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            c if is_dropped(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Characters removed on their own: C0/C1 controls, DEL, bidi overrides and isolates, BOM and
+/// soft hyphen.
+fn is_dropped(c: char) -> bool {
+    matches!(c,
+        '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}'
+        | '\u{FEFF}' | '\u{AD}')
+}
+
+/// After ESC: CSI (`[`), OSC/DCS/SOS/PM/APC strings (`]`, `P`, `X`, `^`, `_`), or a two- or
+/// three-character escape.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // Intermediate bytes (e.g. `ESC ( B`) then one final byte.
+        Some(c) if ('\u{20}'..='\u{2F}').contains(&c) => {
+            while matches!(chars.peek(), Some(c) if ('\u{20}'..='\u{2F}').contains(c)) {
+                chars.next();
+            }
+            chars.next();
+        }
+        Some(c) if ('\u{30}'..='\u{7E}').contains(&c) => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameter and intermediate bytes, then the final byte `@`–`~`.
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3F}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7E}').contains(&c) {
+                chars.next();
+            }
+            return;
+        }
+    }
+}
+
+/// A control string runs to BEL, ST (`ESC \` or U+009C), or the end of the text.
+fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{07}' | '\u{9C}' => return,
+            '\u{1B}' => {
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sanitize;
+
+    #[test]
+    fn strips_csi_osc_and_c1() {
+        let hostile = "a\x1b[31mred\x1b[0m b\x1b]0;title\x07c \x1b]8;;http://x\x1b\\link\u{9b}2Jd";
+        assert_eq!(sanitize(hostile), "ared bc linkd");
+    }
+
+    #[test]
+    fn strips_bidi_and_controls_but_keeps_newlines_and_text() {
+        let s = "Ab\u{202E}cd\u{2066}e\u{0}f\u{7}\r\ng\th\u{85}i Größe 平壤";
+        assert_eq!(sanitize(s), "Abcdef\ng hi Größe 平壤");
+    }
+
+    #[test]
+    fn unterminated_osc_eats_to_end_only() {
+        assert_eq!(sanitize("ok\x1b]0;never ends"), "ok");
+    }
+}
