@@ -1,0 +1,119 @@
+//! Loading: sources → decoded text → drafts → articles with unique ids, languages and ISO dates.
+//! Files are read and parsed on all cores; the result does not depend on how they were shared.
+
+use std::path::PathBuf;
+
+use super::formats::{Draft, Format};
+use super::ids::{IdSet, base_id};
+use super::walk::{self, Source};
+use super::{Article, Corpus, Skipped, bundled, date, decode, lang};
+
+/// Loads the files and directories in `paths`.
+pub fn load_paths(paths: &[PathBuf]) -> Corpus {
+    let (sources, skipped) = walk::expand(paths);
+    let mut corpus = load_sources(&sources);
+    corpus.skipped.splice(0..0, skipped);
+    corpus
+}
+
+/// Loads the corpus embedded in the binary.
+pub fn load_bundled() -> Corpus {
+    load_sources(&bundled::sources())
+}
+
+/// What one source gave before ids are assigned.
+struct FileResult {
+    drafts: Vec<Draft>,
+    problems: Vec<String>,
+}
+
+/// Loads `sources` in order; each problem becomes a [`Skipped`] entry.
+pub fn load_sources(sources: &[Source]) -> Corpus {
+    let results = parallel_map(sources, read_source);
+    let mut corpus = Corpus::default();
+    let mut ids = IdSet::default();
+    for (source, result) in sources.iter().zip(results) {
+        for reason in result.problems {
+            corpus.skipped.push(Skipped {
+                source: source.label.clone(),
+                reason,
+            });
+        }
+        let is_collection = source.format.is_some_and(Format::is_collection);
+        for draft in result.drafts {
+            let id = ids.unique(base_id(
+                &source.label,
+                draft.id.as_deref(),
+                draft.ordinal,
+                is_collection,
+            ));
+            corpus.articles.push(finish(id, &source.label, draft));
+        }
+    }
+    corpus
+}
+
+fn read_source(source: &Source) -> FileResult {
+    let decoded = match decode::read(source) {
+        Ok(d) => d,
+        Err(reason) => {
+            return FileResult {
+                drafts: vec![],
+                problems: vec![reason],
+            };
+        }
+    };
+    let format = source.format.unwrap_or(Format::Text);
+    let parsed = format.parse(&decoded.text);
+    let mut problems: Vec<String> = decoded.warning.into_iter().collect();
+    problems.extend(parsed.problems);
+    let (drafts, empty): (Vec<Draft>, Vec<Draft>) = parsed
+        .drafts
+        .into_iter()
+        .partition(|d| !d.title.is_empty() || !d.body.is_empty());
+    if !empty.is_empty() && drafts.is_empty() {
+        problems.push("no text left after cleaning; skipped".into());
+    }
+    FileResult { drafts, problems }
+}
+
+fn finish(id: String, source: &str, draft: Draft) -> Article {
+    let lang = draft
+        .lang
+        .as_deref()
+        .and_then(lang::from_tag)
+        .unwrap_or_else(|| lang::detect(&format!("{}\n{}", draft.title, draft.body)));
+    Article {
+        id,
+        source: source.to_owned(),
+        title: draft.title,
+        lang,
+        date: draft.date.as_deref().and_then(date::normalize),
+        url: draft
+            .url
+            .map(|u| super::clean::clean_inline(&u))
+            .filter(|u| !u.is_empty()),
+        body: draft.body,
+    }
+}
+
+/// `f` over `items` on every core, results in input order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("loader thread panicked"))
+            .collect()
+    })
+}
