@@ -1,0 +1,73 @@
+//! dossier: a terminal reader for a corpus of news articles, with the people, places and
+//! organisations in them and the related stories across languages.
+//!
+//! Data flows one way: files → [`corpus`] (load, clean) → nlp (entities, linking) → index
+//! (related stories, search) → app state → ui. This crate is the library; `main.rs` only calls
+//! [`run`].
+
+pub mod cli;
+pub mod corpus;
+pub mod export;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use cli::Command;
+use corpus::Corpus;
+
+/// Runs dossier with `args` (without the program name) and returns the exit status.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let command = match cli::parse(args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => println!("{}", cli::USAGE),
+        Command::Version => println!("dossier {}", env!("CARGO_PKG_VERSION")),
+        Command::Export {
+            paths,
+            related_limit,
+        } => {
+            let corpus = load(&paths);
+            let doc = export::Document::new(&corpus, related_limit);
+            let mut out = std::io::stdout().lock();
+            if writeln!(out, "{}", doc.to_json()).is_err() {
+                // A closed pipe (`| head`) is not an error worth a message.
+                return ExitCode::SUCCESS;
+            }
+        }
+        Command::Read { paths } => {
+            let corpus = load(&paths);
+            print_summary(&corpus);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Loads the corpus and reports every skipped input on stderr.
+fn load(paths: &[std::path::PathBuf]) -> Corpus {
+    let corpus = if paths.is_empty() {
+        corpus::load_bundled()
+    } else {
+        corpus::load_paths(paths)
+    };
+    for s in &corpus.skipped {
+        eprintln!("dossier: warning: {}: {}", s.source, s.reason);
+    }
+    corpus
+}
+
+/// Until the reader lands: one line per article.
+fn print_summary(corpus: &Corpus) {
+    println!(
+        "{} articles, {} skipped",
+        corpus.articles.len(),
+        corpus.skipped.len()
+    );
+    for a in &corpus.articles {
+        println!("{:<24} {:<3} {}", a.id, a.lang, a.title);
+    }
+}
