@@ -5,11 +5,12 @@
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus, Skipped};
+use crate::nlp::{Entities, Entity, Mention};
 
 #[derive(Debug, Serialize)]
 pub struct Document<'a> {
     pub articles: Vec<ExportArticle<'a>>,
-    pub entities: Vec<ExportEntity>,
+    pub entities: Vec<ExportEntity<'a>>,
     pub skipped: Vec<ExportSkipped<'a>>,
 }
 
@@ -22,19 +23,19 @@ pub struct ExportArticle<'a> {
     pub date: Option<&'a str>,
     pub url: Option<&'a str>,
     pub body: &'a str,
-    pub mentions: Vec<ExportMention>,
+    pub mentions: Vec<ExportMention<'a>>,
     pub related: Vec<ExportRelated>,
 }
 
 /// One occurrence of an entity: byte offsets into the field named by `in`.
 #[derive(Debug, Serialize)]
-pub struct ExportMention {
-    pub entity: String,
+pub struct ExportMention<'a> {
+    pub entity: &'a str,
     #[serde(rename = "in")]
     pub field: &'static str,
     pub start: usize,
     pub end: usize,
-    pub surface: String,
+    pub surface: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -45,12 +46,12 @@ pub struct ExportRelated {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportEntity {
-    pub id: String,
-    pub name: String,
+pub struct ExportEntity<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
     pub kind: &'static str,
-    pub aliases: Vec<String>,
-    pub articles: Vec<String>,
+    pub aliases: &'a [String],
+    pub articles: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,10 +62,22 @@ pub struct ExportSkipped<'a> {
 
 impl<'a> Document<'a> {
     /// The document for `corpus`. `related_limit` caps each article's related list.
-    pub fn new(corpus: &'a Corpus, _related_limit: usize) -> Self {
+    pub fn new(corpus: &'a Corpus, entities: &'a Entities, _related_limit: usize) -> Self {
+        let articles = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                article(
+                    a,
+                    entities.mentions.get(i).map_or(&[][..], Vec::as_slice),
+                    &entities.list,
+                )
+            })
+            .collect();
         Document {
-            articles: corpus.articles.iter().map(article).collect(),
-            entities: vec![],
+            articles,
+            entities: entities.list.iter().map(|e| entity(e, corpus)).collect(),
             skipped: corpus.skipped.iter().map(skipped).collect(),
         }
     }
@@ -74,7 +87,7 @@ impl<'a> Document<'a> {
     }
 }
 
-fn article(a: &Article) -> ExportArticle<'_> {
+fn article<'a>(a: &'a Article, mentions: &'a [Mention], list: &'a [Entity]) -> ExportArticle<'a> {
     ExportArticle {
         id: &a.id,
         source: &a.source,
@@ -83,8 +96,37 @@ fn article(a: &Article) -> ExportArticle<'_> {
         date: a.date.as_deref(),
         url: a.url.as_deref(),
         body: &a.body,
-        mentions: vec![],
+        mentions: mentions
+            .iter()
+            .map(|m| {
+                let text = match m.field {
+                    crate::nlp::Field::Title => &a.title,
+                    crate::nlp::Field::Body => &a.body,
+                };
+                ExportMention {
+                    entity: &list[m.entity].id,
+                    field: m.field.as_str(),
+                    start: m.start,
+                    end: m.end,
+                    surface: &text[m.start..m.end],
+                }
+            })
+            .collect(),
         related: vec![],
+    }
+}
+
+fn entity<'a>(e: &'a Entity, corpus: &'a Corpus) -> ExportEntity<'a> {
+    ExportEntity {
+        id: &e.id,
+        name: &e.name,
+        kind: e.kind.as_str(),
+        aliases: &e.aliases,
+        articles: e
+            .articles
+            .iter()
+            .map(|&i| corpus.articles[i].id.as_str())
+            .collect(),
     }
 }
 

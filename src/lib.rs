@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod nlp;
+pub mod parallel;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -32,7 +34,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             related_limit,
         } => {
             let corpus = load(&paths);
-            let doc = export::Document::new(&corpus, related_limit);
+            let entities = nlp::analyze(&corpus.articles);
+            let doc = export::Document::new(&corpus, &entities, related_limit);
             let mut out = std::io::stdout().lock();
             if writeln!(out, "{}", doc.to_json()).is_err() {
                 // A closed pipe (`| head`) is not an error worth a message.

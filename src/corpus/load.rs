@@ -29,7 +29,7 @@ struct FileResult {
 
 /// Loads `sources` in order; each problem becomes a [`Skipped`] entry.
 pub fn load_sources(sources: &[Source]) -> Corpus {
-    let results = parallel_map(sources, read_source);
+    let results = crate::parallel::map(sources, read_source);
     let mut corpus = Corpus::default();
     let mut ids = IdSet::default();
     for (source, result) in sources.iter().zip(results) {
@@ -95,25 +95,4 @@ fn finish(id: String, source: &str, draft: Draft) -> Article {
             .filter(|u| !u.is_empty()),
         body: draft.body,
     }
-}
-
-/// `f` over `items` on every core, results in input order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("loader thread panicked"))
-            .collect()
-    })
 }

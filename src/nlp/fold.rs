@@ -1,0 +1,135 @@
+//! Normal forms of names, for lookup and for comparing spellings across languages.
+//!
+//! [`key`] is for exact lookup: lower case, accents and hyphens gone, so "Kim Jong-un",
+//! "Kim Jong Un" and "KIM JONG UN" meet, and "Pjöngjang" meets "Pjongjang". [`skeleton`] goes
+//! further, for one name written in several transliterations: German, Italian and English
+//! render Russian, Persian or Korean names differently (Sergej Schoigu / Sergei Shoigu,
+//! Wladimir / Vladimir, Selenskyj / Zelensky), and the skeleton folds those differences.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower-cased, accent-free, `ß` → `ss`, typographic apostrophes straightened.
+pub fn fold_word(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// Appends the folded form of `word` to `out`.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in word.nfkd() {
+        match c {
+            c if is_combining_mark(c) => {}
+            'ß' => out.push_str("ss"),
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            'ı' => out.push('i'),
+            'ł' | 'Ł' => out.push('l'),
+            'ø' | 'Ø' => out.push('o'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The lookup key of a name given as words: folded words joined by single spaces.
+pub fn key<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for w in words {
+        for part in w
+            .split(['-', ' ', '.', '\'', '’'])
+            .filter(|p| !p.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            fold_into(part, &mut out);
+        }
+    }
+    out
+}
+
+/// The key of a name written as one string ("Kim Jong-un" → "kim jong un").
+pub fn key_of(name: &str) -> String {
+    key(name.split_whitespace())
+}
+
+/// A transliteration-blind form of one folded word: Andrej/Andrei/Andrey, Schoigu/Shoigu,
+/// Lawrow/Lavrov, Selenskyj/Zelensky, Gerassimow/Gerasimov, Sacharowa/Zakharova meet.
+pub fn skeleton(folded_word: &str) -> String {
+    let mut s = folded_word.to_owned();
+    for (from, to) in [
+        ("tsch", "ch"),
+        ("dsch", "j"),
+        ("sch", "sh"),
+        ("kh", "h"),
+        ("ch", "h"),
+        ("w", "v"),
+        ("j", "y"),
+        ("z", "s"),
+        ("ph", "f"),
+        ("ck", "k"),
+        ("ou", "u"),
+        ("ey", "ei"),
+        ("iy", "i"),
+        ("yy", "i"),
+        ("ii", "i"),
+    ] {
+        s = s.replace(from, to);
+    }
+    if s.ends_with('y') && s.len() > 2 {
+        s.pop();
+        s.push('i');
+    }
+    // Doubled letters are a spelling habit, not a different name (Raissi / Raisi).
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        if Some(c) != prev {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_meet_across_spelling() {
+        assert_eq!(key_of("Kim Jong-un"), "kim jong un");
+        assert_eq!(key_of("KIM JONG UN"), "kim jong un");
+        assert_eq!(key_of("Pjöngjang"), key_of("Pjongjang"));
+        assert_eq!(key_of("Außenminister"), "aussenminister");
+        assert_eq!(key_of("U.S."), "u s");
+        assert_eq!(key_of("l’Occidente"), "l occidente");
+    }
+
+    #[test]
+    fn skeletons_fold_transliteration() {
+        let same = [
+            ("andrej", "andrei"),
+            ("andrey", "andrei"),
+            ("sergej", "sergei"),
+            ("schoigu", "shoigu"),
+            ("wladimir", "vladimir"),
+            ("lawrow", "lavrov"),
+            ("selenskyj", "zelensky"),
+            ("gerassimow", "gerasimov"),
+            ("sacharowa", "zakharova"),
+            ("raissi", "raisi"),
+        ];
+        for (a, b) in same {
+            assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
+        }
+        assert_ne!(skeleton("un"), skeleton("il"));
+        assert_ne!(skeleton("jong"), skeleton("yo"));
+    }
+}

@@ -1,0 +1,218 @@
+//! The lexicons behind recognition, embedded in the binary and parsed once on first use:
+//! the hand-made `curated.tsv` and the generated `places.tsv` (entities with their aliases in
+//! many languages), German common nouns, given names, and the common words of English, German
+//! and Italian. See `assets/nlp/NOTICE.md` for sources and licences, and
+//! `scripts/build_lexicons.py` for how the generated files are made.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::Kind;
+use super::fold::{fold_word, key_of};
+
+/// An entity the lexicon knows.
+#[derive(Debug, Clone)]
+pub struct Known {
+    pub id: &'static str,
+    pub kind: Kind,
+    pub name: &'static str,
+}
+
+/// What an alias key stands for, and how its words must be written in the text.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub entity: u32,
+    /// Every written form is an acronym ("US", "WHO"): the text must match it exactly.
+    pub acronym: Option<&'static str>,
+    /// Per word: may the text write it in lower case ("del", "für", "von der")?
+    pub lower_ok: Vec<bool>,
+}
+
+pub struct Lexicon {
+    pub known: Vec<Known>,
+    pub aliases: HashMap<String, Alias>,
+    /// Longest alias, in words.
+    pub max_words: usize,
+    pub de_nouns: HashSet<&'static str>,
+    pub first_names: HashSet<&'static str>,
+    pub common_en: HashSet<&'static str>,
+    pub common_de: HashSet<&'static str>,
+    pub common_it: HashSet<&'static str>,
+}
+
+const CURATED: &str = include_str!("../../assets/nlp/curated.tsv");
+const PLACES: &str = include_str!("../../assets/nlp/places.tsv");
+const DE_NOUNS: &str = include_str!("../../assets/nlp/de_nouns.txt");
+const FIRST_NAMES: &str = include_str!("../../assets/nlp/first_names.txt");
+const COMMON_EN: &str = include_str!("../../assets/nlp/common_en.txt");
+const COMMON_DE: &str = include_str!("../../assets/nlp/common_de.txt");
+const COMMON_IT: &str = include_str!("../../assets/nlp/common_it.txt");
+
+/// The lexicon, built on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+fn words(list: &'static str) -> HashSet<&'static str> {
+    list.lines().filter(|l| !l.is_empty()).collect()
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut lex = Lexicon {
+            known: Vec::new(),
+            aliases: HashMap::new(),
+            max_words: 1,
+            de_nouns: words(DE_NOUNS),
+            first_names: words(FIRST_NAMES),
+            common_en: words(COMMON_EN),
+            common_de: words(COMMON_DE),
+            common_it: words(COMMON_IT),
+        };
+        // Curated first: where both name the same alias, the hand-made entry wins.
+        let mut ids = HashMap::new();
+        for line in CURATED.lines().chain(PLACES.lines()) {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(id), Some(kind), Some(name), Some(aliases)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let Some(kind) = Kind::parse(kind) else {
+                continue;
+            };
+            // A generated place that repeats a curated id adds its aliases to it.
+            let entity = *ids.entry(id).or_insert_with(|| {
+                lex.known.push(Known { id, kind, name });
+                (lex.known.len() - 1) as u32
+            });
+            for alias in std::iter::once(name).chain(aliases.split('|')) {
+                lex.add_alias(alias, entity);
+            }
+        }
+        lex
+    }
+
+    fn add_alias(&mut self, alias: &'static str, entity: u32) {
+        let alias = alias.trim();
+        let key = key_of(alias);
+        if key.is_empty() {
+            return;
+        }
+        let words: Vec<&str> = alias
+            .split([' ', '-', '.', '\'', '’'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let acronym = is_acronym(alias).then_some(alias);
+        let lower_ok: Vec<bool> = words
+            .iter()
+            .map(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
+            .collect();
+        self.max_words = self.max_words.max(words.len());
+        match self.aliases.get_mut(&key) {
+            Some(existing) if existing.entity == entity => {
+                // Another way of writing the same alias: allow what either allows.
+                if acronym.is_none() {
+                    existing.acronym = None;
+                }
+                for (a, b) in existing.lower_ok.iter_mut().zip(&lower_ok) {
+                    *a |= *b;
+                }
+            }
+            Some(_) => {}
+            None => {
+                self.aliases.insert(
+                    key,
+                    Alias {
+                        entity,
+                        acronym,
+                        lower_ok,
+                    },
+                );
+            }
+        }
+    }
+
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// A German common noun (any inflected form), written as in the text.
+    pub fn is_german_noun(&self, word: &str) -> bool {
+        self.de_nouns.contains(word)
+    }
+
+    /// Whether `word` is an ordinary word of `lang`, written in lower case there.
+    pub fn is_common(&self, lang: &str, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        match lang {
+            "en" => self.common_en.contains(lower.as_str()),
+            "de" => self.common_de.contains(lower.as_str()) || self.de_nouns.contains(word),
+            "it" => self.common_it.contains(lower.as_str()),
+            _ => self.common_en.contains(lower.as_str()) && self.common_it.contains(lower.as_str()),
+        }
+    }
+
+    /// The folded form of a name word, for lookups by the callers.
+    pub fn fold(&self, word: &str) -> String {
+        fold_word(word)
+    }
+}
+
+/// "US", "WHO", "U.S.", "G7": upper case letters (and digits, dots), two to six of them.
+pub fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '+' || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curated_wins_and_aliases_resolve() {
+        let lex = get();
+        let id = |name: &str| {
+            lex.aliases
+                .get(&key_of(name))
+                .map(|a| lex.known[a.entity as usize].id)
+        };
+        assert_eq!(id("Pjöngjang"), Some("pyongyang"));
+        assert_eq!(id("Corea del Nord"), Some("north_korea"));
+        assert_eq!(id("RPDC"), Some("north_korea"));
+        assert_eq!(id("Kreml"), Some("kremlin"));
+        assert_eq!(id("Wladimir Putin"), Some("vladimir_putin"));
+        assert_eq!(id("Kim Jong-un"), Some("kim_jong_un"));
+        assert_eq!(id("Kim Jong Il"), Some("kim_jong_il"));
+        assert_eq!(id("Kim"), None, "a bare Kim is nobody in particular");
+        assert_eq!(id("Pechino"), Some("beijing"));
+        assert_eq!(id("Frankreich"), Some("france"));
+    }
+
+    #[test]
+    fn acronyms_and_case() {
+        let lex = get();
+        assert_eq!(lex.aliases[&key_of("US")].acronym, Some("US"));
+        assert_eq!(lex.aliases[&key_of("U.S.")].acronym, Some("U.S."));
+        assert_eq!(lex.aliases[&key_of("WHO")].acronym, Some("WHO"));
+        let del = &lex.aliases[&key_of("Corea del Nord")];
+        assert_eq!(del.lower_ok, [false, true, false]);
+    }
+
+    #[test]
+    fn word_lists() {
+        let lex = get();
+        assert!(lex.is_german_noun("Koalition") && lex.is_german_noun("Beziehungen"));
+        assert!(!lex.is_german_noun("Russland"));
+        assert!(lex.is_first_name("Igor"));
+        assert!(lex.is_common("en", "While") && !lex.is_common("en", "Rudenko"));
+        assert!(lex.is_common("it", "Come"));
+    }
+}

@@ -1,0 +1,108 @@
+//! Entities: finding the people, places and organisations in every article and knowing which
+//! mentions, in whatever language, are the same real-world entity.
+//!
+//! [`recognize`] finds names in one text field (lexicon first, then rules), [`link`] ties the
+//! mentions of one article together (short forms, acronyms) and then across articles
+//! (transliteration-aware), and gives every entity a stable id.
+
+pub mod cues;
+pub mod fold;
+pub mod lexicon;
+mod link;
+pub mod recognize;
+pub mod token;
+
+use serde::Serialize;
+
+use crate::corpus::Article;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Person,
+    Place,
+    Organization,
+    Other,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "person" => Kind::Person,
+            "place" => Kind::Place,
+            "organization" => Kind::Organization,
+            "other" => Kind::Other,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Place => "place",
+            Kind::Organization => "organization",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Which text field of an article a mention is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Title,
+    Body,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Body => "body",
+        }
+    }
+}
+
+/// One occurrence of an entity in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`Entities::list`].
+    pub entity: usize,
+    pub field: Field,
+    /// Byte offsets into the field.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One real-world entity across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable: the slug of the English name where known.
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    /// Every written form seen, most frequent first.
+    pub aliases: Vec<String>,
+    /// Indices of the articles that mention it, ascending.
+    pub articles: Vec<usize>,
+}
+
+/// The entities of a corpus and where each article mentions them.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    pub list: Vec<Entity>,
+    /// Per article (same order as the corpus), its mentions in text order, title first.
+    pub mentions: Vec<Vec<Mention>>,
+}
+
+/// Recognises and links the entities of `articles`.
+pub fn analyze(articles: &[Article]) -> Entities {
+    let lex = lexicon::get();
+    let found = crate::parallel::map(articles, |a| {
+        let title = recognize::recognize(&a.title, &a.lang, true, lex);
+        let body = recognize::recognize(&a.body, &a.lang, false, lex);
+        (title, body)
+    });
+    link::link(articles, found, lex)
+}

@@ -1,0 +1,139 @@
+//! One text field as the recogniser sees it: tokens, folded words, and the questions asked of
+//! a word (could it be a name? is it an ordinary word here?).
+
+use crate::nlp::cues;
+use crate::nlp::lexicon::{Lexicon, is_acronym};
+use crate::nlp::token::{Gap, Token};
+
+/// Everything known about one field while recognising.
+pub struct Field<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
+    pub lex: &'a Lexicon,
+    pub toks: Vec<Token>,
+    pub folded: Vec<String>,
+    /// Headline capitalisation (English or Italian Title Case): every word looks like a name.
+    pub headline: bool,
+}
+
+/// English or Italian Title Case: most longer words capitalised.
+pub fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
+    let long: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.text(text).chars().count() >= 4)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|t| t.capitalized).count() * 10 >= long.len() * 7
+}
+
+impl Field<'_> {
+    pub fn word(&self, i: usize) -> &str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Tokens `i` and `i + 1` may belong to one name.
+    pub fn joined(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && self.toks[i].gap != Gap::Break
+    }
+
+    /// Capitalised because it is a name, as far as the word itself tells.
+    pub fn name_like(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        if !self.could_be_name(i) {
+            return false;
+        }
+        if t.all_caps && is_acronym(w) {
+            return true;
+        }
+        if w.chars().count() == 1 {
+            // An initial: "H Street", "J. Smith".
+            return t.capitalized && self.next_is_plain_name(i);
+        }
+        let at_start = t.sentence_start || self.headline;
+        let german_noun =
+            self.lang == "de" && (self.lex.is_german_noun(w) || self.is_german_compound(w));
+        if self.lex.is_first_name(w)
+            && (self.next_is_plain_name(i) || !(german_noun || at_start && self.common_here(w)))
+        {
+            return true;
+        }
+        if german_noun || (at_start && self.common_here(w)) {
+            return false;
+        }
+        // Short capitalised English words mid-sentence are mostly headings and emphasis.
+        !(self.lang == "en" && w.chars().count() <= 3 && self.lex.is_common("en", w))
+    }
+
+    /// The word's shape and the closed lists allow a name here.
+    pub fn could_be_name(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let f = &self.folded[i];
+        let shape = t.all_caps || (t.capitalized && !t.has_digit);
+        shape
+            && !cues::is_never_name(f)
+            && !cues::is_person_trigger(f)
+            && !(self.lang != "de"
+                && cues::is_demonym(f)
+                && !(self.lex.is_first_name(self.word(i)) && self.next_is_plain_name(i)))
+    }
+
+    /// The next word, joined by a space, is capitalised and clearly not an ordinary word.
+    pub fn next_is_plain_name(&self, i: usize) -> bool {
+        if !self.joined(i) || self.toks[i].gap != Gap::Space {
+            return false;
+        }
+        let j = i + 1;
+        let w = self.word(j);
+        self.could_be_name(j)
+            && !(self.lang == "de" && self.lex.is_german_noun(w))
+            && !self.common_here(w)
+    }
+
+    /// An ordinary word of the article's language, or an English one (boilerplate, quotes).
+    pub fn common_here(&self, w: &str) -> bool {
+        self.lex.is_common(self.lang, w) || self.lex.is_common("en", w)
+    }
+
+    /// A German compound whose last part is a noun: "Medienbereich", "Rüstungsschau". Place
+    /// names built like that (-burg, -berg, -dorf, -stadt …) are left to be names.
+    pub fn is_german_compound(&self, w: &str) -> bool {
+        const PLACE_ENDINGS: &[&str] = &[
+            "Burg", "Berg", "Dorf", "Stadt", "Hausen", "Heim", "Feld", "Furt", "Bach", "Brück",
+            "Brücken", "Hafen", "Wald", "Stein", "Kirchen", "Felde",
+        ];
+        const NOUN_ENDINGS: &[&str] = &[
+            "ität", "itäten", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
+            "ismus", "tionen", "nisse", "ierung",
+        ];
+        if w.len() < 8 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if NOUN_ENDINGS.iter().any(|e| w.ends_with(e)) {
+            return true;
+        }
+        let chars: Vec<(usize, char)> = w.char_indices().collect();
+        for &(b, c) in chars.iter().skip(3) {
+            let rest = &w[b..];
+            if rest.chars().count() < 4 {
+                break;
+            }
+            let cap: String = c
+                .to_uppercase()
+                .chain(rest[c.len_utf8()..].chars())
+                .collect();
+            if self.lex.is_german_noun(&cap) && !PLACE_ENDINGS.contains(&cap.as_str()) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// An ordinary word that happens to be capitalised here ("White", "Capitol").
+    pub fn weak(&self, i: usize) -> bool {
+        let w = self.word(i);
+        !self.toks[i].all_caps
+            && !self.lex.is_first_name(w)
+            && (self.lex.is_common(self.lang, w)
+                || self.lang != "en" && self.lex.is_common("en", w))
+    }
+}

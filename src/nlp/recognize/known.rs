@@ -1,0 +1,155 @@
+//! Pass one: every alias of the lexicon, longest first, with the German genitive and names
+//! inside German compounds.
+
+use super::{Field, Span};
+use crate::nlp::Kind;
+use crate::nlp::fold::fold_word;
+use crate::nlp::lexicon::Alias;
+use crate::nlp::token::Gap;
+
+/// Pass one: every alias of the lexicon, longest first.
+pub fn known_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+    let n = f.toks.len();
+    let mut i = 0;
+    while i < n {
+        if let Some((len, entity, genitive_end)) = match_alias(f, i) {
+            let kind = f.lex.known[entity as usize].kind;
+            let start = f.toks[i].start;
+            let end = genitive_end.unwrap_or(f.toks[i + len - 1].end);
+            let idx = spans.len();
+            spans.push(Some(Span {
+                start,
+                end,
+                known: Some(entity),
+                kind,
+                kind_sure: true,
+                words: f.folded[i..i + len].to_vec(),
+            }));
+            covered[i..i + len].iter_mut().for_each(|c| *c = Some(idx));
+            i += len;
+            continue;
+        }
+        if f.lang == "de"
+            && let Some(span) = compound_prefix(f, i) {
+                covered[i] = Some(spans.len());
+                spans.push(Some(span));
+            }
+        i += 1;
+    }
+}
+
+/// The longest alias starting at token `i`: (words, entity, end of a genitive `-s` form).
+fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
+    let t0 = &f.toks[i];
+    if !(t0.capitalized
+        || t0.all_caps
+        || t0.has_digit
+        || f.word(i).chars().next().is_some_and(|c| c.is_lowercase()))
+    {
+        return None;
+    }
+    let mut max = 1;
+    while max < f.lex.max_words && f.joined(i + max - 1) {
+        max += 1;
+    }
+    let mut key = String::new();
+    let mut cuts = Vec::with_capacity(max);
+    for k in i..i + max {
+        if k > i {
+            key.push(' ');
+        }
+        key.push_str(&f.folded[k]);
+        cuts.push(key.len());
+    }
+    for len in (1..=max).rev() {
+        let last = i + len - 1;
+        if let Some(alias) = f.lex.aliases.get(&key[..cuts[len - 1]])
+            && alias_fits(f, i, len, alias) && !is_first_name_of_person(f, i, len, alias.entity) {
+                return Some((len, alias.entity, None));
+            }
+        // German genitive: "Russlands", "Putins", "Nordkoreas".
+        let w = &f.folded[last];
+        if f.lang == "de" && w.len() > 3 && w.ends_with('s') && !f.toks[last].all_caps {
+            let short = &key[..cuts[len - 1] - 1];
+            if let Some(alias) = f.lex.aliases.get(short)
+                && alias.acronym.is_none() && alias_fits(f, i, len, alias) {
+                    return Some((len, alias.entity, Some(f.toks[last].end)));
+                }
+        }
+    }
+    None
+}
+
+/// The text writes the alias the way the lexicon allows: capitals where the alias has them,
+/// acronyms exactly.
+fn alias_fits(f: &Field, i: usize, len: usize, alias: &Alias) -> bool {
+    if let Some(acronym) = alias.acronym {
+        return &f.text[f.toks[i].start..f.toks[i + len - 1].end] == acronym;
+    }
+    if alias.lower_ok.len() != len {
+        // Folding split the text differently from the alias ("U.S." vs "U S"): be strict.
+        return (i..i + len).all(|k| f.toks[k].capitalized);
+    }
+    (0..len).all(|k| alias.lower_ok[k] || f.toks[i + k].capitalized)
+}
+
+/// "Jordan Peterson", "Georgia Smith": a one-word place that is also a given name, followed by
+/// a name, is a person's first name.
+fn is_first_name_of_person(f: &Field, i: usize, len: usize, entity: u32) -> bool {
+    len == 1
+        && f.lex.known[entity as usize].kind == Kind::Place
+        && f.lex.is_first_name(f.word(i))
+        && f.joined(i)
+        && f.toks[i].gap == Gap::Space
+        && f.toks[i + 1].capitalized
+        && !f.lex.aliases.contains_key(&f.folded[i + 1])
+        && f.name_like(i + 1)
+}
+
+/// German compounds that start with a known name: "Südkaukasusregion" → "Südkaukasus",
+/// "Russlandbeziehungen" → "Russland". The rest must be a German noun.
+fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
+    let t = &f.toks[i];
+    let w = f.word(i);
+    if !t.capitalized || t.all_caps || w.len() < 8 || f.lex.is_german_noun(w) {
+        return None;
+    }
+    let cuts: Vec<usize> = w
+        .char_indices()
+        .map(|(b, _)| b)
+        .filter(|&b| b >= 4 && w.len() - b >= 4)
+        .collect();
+    for &cut in cuts.iter().rev() {
+        let (head, rest) = w.split_at(cut);
+        let Some(alias) = f.lex.aliases.get(&fold_word(head)) else {
+            continue;
+        };
+        let rest_cap: String = rest
+            .chars()
+            .take(1)
+            .flat_map(char::to_uppercase)
+            .chain(rest.chars().skip(1))
+            .collect();
+        let rest_cap_no_s = rest_cap.strip_prefix('S').map(|r| {
+            r.chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(r.chars().skip(1))
+                .collect::<String>()
+        });
+        let rest_is_noun = f.lex.is_german_noun(&rest_cap)
+            || rest_cap_no_s.is_some_and(|r| f.lex.is_german_noun(&r));
+        if alias.acronym.is_none() && alias.lower_ok.len() == 1 && rest_is_noun {
+            let kind = f.lex.known[alias.entity as usize].kind;
+            return Some(Span {
+                start: t.start,
+                end: t.start + cut,
+                known: Some(alias.entity),
+                kind,
+                kind_sure: true,
+                words: vec![fold_word(head)],
+            });
+        }
+    }
+    None
+}

@@ -1,0 +1,160 @@
+//! Finds the names in one text field: first every alias the lexicon knows (longest first, with
+//! German genitive `-s` and names inside compounds), then runs of capitalised words that are
+//! not ordinary words of the language, with a kind guessed from the words around them.
+
+mod field;
+mod known;
+mod unknown;
+
+use super::Kind;
+use super::fold::fold_word;
+use super::lexicon::Lexicon;
+use super::token::tokenize;
+use field::Field;
+
+/// A name found in a field, before linking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    /// The lexicon entity, when the name is one the lexicon knows.
+    pub known: Option<u32>,
+    pub kind: Kind,
+    /// How sure the kind is: a lexicon entry or a clear cue (a title, a head noun) is sure.
+    pub kind_sure: bool,
+    /// The folded words of the name, for linking.
+    pub words: Vec<String>,
+}
+
+/// The names in `text`, in order.
+pub fn recognize(text: &str, lang: &str, is_title: bool, lex: &Lexicon) -> Vec<Span> {
+    let toks = tokenize(text);
+    let folded: Vec<String> = toks.iter().map(|t| fold_word(t.text(text))).collect();
+    let headline = is_title && lang != "de" && field::looks_like_headline(text, &toks);
+    let field = Field {
+        text,
+        lang,
+        lex,
+        toks,
+        folded,
+        headline,
+    };
+    let mut covered: Vec<Option<usize>> = vec![None; field.toks.len()];
+    let mut spans: Vec<Option<Span>> = Vec::new();
+    known::known_names(&field, &mut spans, &mut covered);
+    unknown::unknown_names(&field, &mut spans, &mut covered);
+    let mut out: Vec<Span> = spans.into_iter().flatten().collect();
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::lexicon;
+
+    fn names(text: &str, lang: &str) -> Vec<(String, Kind, Option<&'static str>)> {
+        let lex = lexicon::get();
+        recognize(text, lang, false, lex)
+            .into_iter()
+            .map(|s| {
+                (
+                    text[s.start..s.end].to_owned(),
+                    s.kind,
+                    s.known.map(|k| lex.known[k as usize].id),
+                )
+            })
+            .collect()
+    }
+
+    fn surfaces(text: &str, lang: &str) -> Vec<String> {
+        names(text, lang).into_iter().map(|(s, _, _)| s).collect()
+    }
+
+    #[test]
+    fn german_nouns_are_not_names_but_names_are() {
+        let got = surfaces(
+            "Russland baut weiterhin eine Koalition gegen den Westen auf und stärkt die Beziehungen zu Nordkorea.",
+            "de",
+        );
+        assert_eq!(got, ["Russland", "Nordkorea"]);
+    }
+
+    #[test]
+    fn unknown_people_with_role_words() {
+        let got = names(
+            "Insbesondere traf sich der stellvertretende russische Außenminister Andrej Rudenko am 19. März in Moskau mit Liu Xiaoming.",
+            "de",
+        );
+        let s: Vec<&str> = got.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(s, ["Andrej Rudenko", "Moskau", "Liu Xiaoming"]);
+        assert_eq!(got[0].1, Kind::Person);
+        assert_eq!(got[1].2, Some("moscow"));
+    }
+
+    #[test]
+    fn genitive_and_compounds() {
+        let got = names(
+            "Nordkoreas Streben und Putins Besuch in der Südkaukasusregion, dazu NATO-Truppen.",
+            "de",
+        );
+        let s: Vec<(&str, Option<&str>)> = got.iter().map(|(s, _, k)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            s,
+            [
+                ("Nordkoreas", Some("north_korea")),
+                ("Putins", Some("vladimir_putin")),
+                ("Südkaukasus", Some("south_caucasus")),
+                ("NATO", Some("nato"))
+            ]
+        );
+    }
+
+    #[test]
+    fn english_capitalised_runs() {
+        let got = surfaces(
+            "“While much of the transition is unprecedented in the United States,” Obama special assistant Kori Schulman wrote in a blog post Monday.",
+            "en",
+        );
+        assert_eq!(got, ["United States", "Obama", "Kori Schulman"]);
+    }
+
+    #[test]
+    fn organisations_with_connectors() {
+        let got = names(
+            "He studied at the University of North Carolina and joined the Institute for the Study of War.",
+            "en",
+        );
+        let s: Vec<(&str, Kind)> = got.iter().map(|(s, k, _)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            s,
+            [
+                ("University of North Carolina", Kind::Organization),
+                ("Institute for the Study of War", Kind::Organization)
+            ]
+        );
+    }
+
+    #[test]
+    fn italian_names() {
+        let got = surfaces(
+            "Il presidente iraniano Ebrahim Raisi ha avuto una conversazione con Vladimir Putin sulla Corea del Nord.",
+            "it",
+        );
+        assert_eq!(got, ["Ebrahim Raisi", "Vladimir Putin", "Corea del Nord"]);
+    }
+
+    #[test]
+    fn three_kims_stay_three() {
+        let got = names("Kim Jong Un, Kim Jong Il und Kim Yo Jong", "de");
+        let ids: Vec<Option<&str>> = got.iter().map(|(_, _, k)| *k).collect();
+        assert_eq!(
+            ids,
+            [
+                Some("kim_jong_un"),
+                Some("kim_jong_il"),
+                Some("kim_yo_jong")
+            ]
+        );
+    }
+}

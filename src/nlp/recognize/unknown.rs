@@ -1,0 +1,384 @@
+//! Pass two: names the lexicon does not know. A run of capitalised words that are not ordinary
+//! words of the language is a name; it may run on over name particles ("von der Leyen"),
+//! a roman numeral ("Thutmose III"), and after an organisation's or place's head noun over
+//! "of"/"für"/"di" ("Bank of Scotland"), taking in known places ("University of North
+//! Carolina", "Moscow State University"). Events and works ("Paris Agreement", "Davis Cup")
+//! are not entities of ours and are dropped with the place inside them.
+
+use super::{Field, Span};
+use crate::nlp::Kind;
+use crate::nlp::cues;
+use crate::nlp::token::Gap;
+
+/// Token range of a name being built, inclusive.
+struct Run {
+    first: usize,
+    last: usize,
+    has_org_head: bool,
+    has_place_head: bool,
+}
+
+/// Finds unknown names, adding spans and removing known ones they swallow.
+pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+    free_first_name_pairs(f, spans, covered);
+    let n = f.toks.len();
+    let mut i = 0;
+    while i < n {
+        if covered[i].is_some() || !f.name_like(i) {
+            i += 1;
+            continue;
+        }
+        let head = |k: usize| {
+            (
+                cues::is_org_head(&f.folded[k]),
+                cues::is_place_head(&f.folded[k]),
+            )
+        };
+        let (o, p) = head(i);
+        let mut run = Run {
+            first: i,
+            last: i,
+            has_org_head: o,
+            has_place_head: p,
+        };
+        extend_right(f, spans, covered, &mut run);
+        widen_left(f, spans, covered, &mut run);
+        let next = run.last + 1;
+        if cues::is_misc_head(&f.folded[run.last]) {
+            // "Paris Agreement", "Davis Cup": not ours, and neither is the place in it.
+            drop_known_before(f, spans, covered, run.first);
+            i = next;
+            continue;
+        }
+        if let Some(span) = classify(f, &run) {
+            let idx = spans.len();
+            spans.push(Some(span));
+            covered[run.first..=run.last]
+                .iter_mut()
+                .for_each(|c| *c = Some(idx));
+        }
+        i = next;
+    }
+    directional_places(f, spans, covered);
+}
+
+/// "Christopher Columbus", "Melania Trump": a given name before a one-word known place or a
+/// known person's bare surname is someone else; free the known word for the name run.
+fn free_first_name_pairs(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize>]) {
+    for k in 1..f.toks.len() {
+        let Some(s) = covered[k] else { continue };
+        let p = k - 1;
+        if covered[p].is_some()
+            || f.toks[p].gap != Gap::Space
+            || !f.lex.is_first_name(f.word(p))
+            || !f.toks[p].capitalized
+        {
+            continue;
+        }
+        let Some(span) = spans[s].as_ref() else {
+            continue;
+        };
+        let one_word = span.words.len() == 1
+            && span.start == f.toks[k].start
+            && covered.get(k + 1) != Some(&Some(s));
+        if one_word && matches!(span.kind, Kind::Place | Kind::Person) {
+            spans[s] = None;
+            covered[k] = None;
+        }
+    }
+}
+
+fn extend_right(
+    f: &Field,
+    spans: &mut [Option<Span>],
+    covered: &mut [Option<usize>],
+    run: &mut Run,
+) {
+    let n = f.toks.len();
+    while f.joined(run.last) {
+        let last = run.last;
+        let next = last + 1;
+        match f.toks[last].gap {
+            Gap::Apostrophe => {
+                // O'Brien, D'Alema; not l'Occidente or Putin's.
+                if f.word(last).chars().count() == 1
+                    && f.toks[last].capitalized
+                    && f.toks[next].capitalized
+                    && covered[next].is_none()
+                {
+                    run.last = next;
+                    continue;
+                }
+                return;
+            }
+            Gap::Hyphen => {
+                // Jean-Pierre, Kim Jong-nam; not NATO-Truppen or BND-Leiter.
+                let short_syllable = !f.toks[next].capitalized
+                    && f.word(next).chars().count() <= 4
+                    && last > run.first
+                    && f.lang != "de";
+                if covered[next].is_none()
+                    && (short_syllable
+                        || (f.name_like(next) && !f.lex.is_german_noun(f.word(next))))
+                {
+                    run.last = next;
+                    continue;
+                }
+                return;
+            }
+            Gap::Break => return,
+            Gap::Space => {}
+        }
+        if covered[next].is_none() && f.name_like(next) {
+            note_heads(f, run, next);
+            run.last = next;
+            continue;
+        }
+        if is_roman_numeral(f.word(next)) && covered[next].is_none() {
+            // "Thutmose III", "Andre Price III"; a numeral ends the name.
+            run.last = next;
+            return;
+        }
+        // Connectors: up to two small words, then a name.
+        let mut k = next;
+        while k < n
+            && k < next + 2
+            && cues::is_connector(&f.folded[k])
+            && f.joined(k)
+            && (!f.toks[k].capitalized || cues::is_name_particle(&f.folded[k]))
+        {
+            k += 1;
+        }
+        if k == next || k >= n {
+            return;
+        }
+        let particles = (next..k).all(|c| cues::is_name_particle(&f.folded[c]));
+        let name_after = covered[k].is_none() && f.name_like(k);
+        let known_after = covered[k].filter(|&s| {
+            spans[s].as_ref().is_some_and(|sp| {
+                sp.known.is_some() && sp.kind != Kind::Person && sp.start == f.toks[k].start
+            })
+        });
+        if run.has_org_head || run.has_place_head {
+            if let Some(s) = known_after {
+                // "University of North Carolina", "Republic of China": the place is part of it.
+                let mut end = k;
+                while end + 1 < n && covered[end + 1] == Some(s) {
+                    end += 1;
+                }
+                spans[s] = None;
+                (k..=end).for_each(|c| covered[c] = None);
+                run.last = end;
+                continue;
+            }
+            if name_after {
+                note_heads(f, run, k);
+                run.last = k;
+                continue;
+            }
+        }
+        if particles && name_after && run.last - run.first < 3 {
+            run.last = k;
+            continue;
+        }
+        return;
+    }
+}
+
+fn note_heads(f: &Field, run: &mut Run, k: usize) {
+    run.has_org_head |= cues::is_org_head(&f.folded[k]);
+    run.has_place_head |= cues::is_place_head(&f.folded[k]);
+}
+
+fn widen_left(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize>], run: &mut Run) {
+    if run.first > 0 && f.toks[run.first - 1].gap == Gap::Space {
+        let p = run.first - 1;
+        if run.has_org_head || run.has_place_head {
+            if let Some(s) = covered[p] {
+                // "Moscow State University", "BBC World Service", "Mississippi River".
+                if spans[s].as_ref().is_some_and(|sp| sp.kind != Kind::Person) {
+                    let mut start = p;
+                    while start > 0 && covered[start - 1] == Some(s) {
+                        start -= 1;
+                    }
+                    spans[s] = None;
+                    (start..=p).for_each(|c| covered[c] = None);
+                    run.first = start;
+                }
+            } else if f.toks[p].capitalized
+                && (cues::is_demonym(&f.folded[p]) || cues::is_directional(&f.folded[p]))
+            {
+                // "British Ministry of Defence", "Atlantic Ocean", "North Sea".
+                run.first = p;
+            }
+        } else if run.last > run.first && covered[p].is_none() {
+            // "No Kwang Chol", "Le Duc Tho": a short capitalised word before a name of several
+            // words is part of it, even when it is also an ordinary word.
+            let w = f.word(p);
+            let article = matches!(
+                f.folded[p].as_str(),
+                "the"
+                    | "der"
+                    | "die"
+                    | "das"
+                    | "den"
+                    | "dem"
+                    | "il"
+                    | "la"
+                    | "le"
+                    | "lo"
+                    | "un"
+                    | "una"
+                    | "ein"
+                    | "eine"
+                    | "a"
+                    | "an"
+            );
+            if f.could_be_name(p)
+                && !f.toks[p].sentence_start
+                && w.chars().count() <= 3
+                && !article
+                && !cues::is_connector(&f.folded[p])
+            {
+                run.first = p;
+            }
+        }
+    }
+    // A leading article is not part of the name.
+    if run.last > run.first
+        && matches!(
+            f.folded[run.first].as_str(),
+            "the" | "der" | "die" | "das" | "il" | "la" | "lo"
+        )
+    {
+        run.first += 1;
+    }
+}
+
+/// The known place right before `first` ("Paris" in "Paris Agreement") goes with the event.
+fn drop_known_before(
+    f: &Field,
+    spans: &mut [Option<Span>],
+    covered: &mut [Option<usize>],
+    first: usize,
+) {
+    if first == 0 || f.toks[first - 1].gap != Gap::Space {
+        return;
+    }
+    if let Some(s) = covered[first - 1]
+        && spans[s].as_ref().is_some_and(|sp| sp.kind == Kind::Place) {
+            spans[s] = None;
+            covered
+                .iter_mut()
+                .filter(|c| **c == Some(s))
+                .for_each(|c| *c = None);
+        }
+}
+
+/// "Northern Ireland", "East Africa", "Lower Austria": a compass word before a known place
+/// makes another place.
+fn directional_places(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+    for p in 0..f.toks.len().saturating_sub(1) {
+        if covered[p].is_some()
+            || !f.toks[p].capitalized
+            || f.toks[p].gap != Gap::Space
+            || !cues::is_directional(&f.folded[p])
+        {
+            continue;
+        }
+        let Some(s) = covered[p + 1] else { continue };
+        let Some(place) = spans[s]
+            .as_ref()
+            .filter(|sp| sp.kind == Kind::Place && sp.start == f.toks[p + 1].start)
+        else {
+            continue;
+        };
+        let mut words = vec![f.folded[p].clone()];
+        words.extend(place.words.iter().cloned());
+        let span = Span {
+            start: f.toks[p].start,
+            end: place.end,
+            known: None,
+            kind: Kind::Place,
+            kind_sure: true,
+            words,
+        };
+        spans[s] = None;
+        let idx = spans.len();
+        spans.push(Some(span));
+        covered
+            .iter_mut()
+            .filter(|c| **c == Some(s))
+            .for_each(|c| *c = Some(idx));
+        covered[p] = Some(idx);
+    }
+}
+
+fn is_roman_numeral(w: &str) -> bool {
+    matches!(
+        w,
+        "I" | "II"
+            | "III"
+            | "IV"
+            | "V"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "X"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
+    )
+}
+
+/// The kind of an unknown name from its words and neighbours; `None` when it is not a name
+/// after all (a lone ordinary word or head noun, a run of ordinary words without a head).
+fn classify(f: &Field, run: &Run) -> Option<Span> {
+    let (first, last) = (run.first, run.last);
+    let len = last - first + 1;
+    let name_words: Vec<usize> = (first..=last)
+        .filter(|&k| !cues::is_connector(&f.folded[k]) || f.toks[k].capitalized)
+        .collect();
+    let all_weak = name_words.iter().all(|&k| f.weak(k));
+    let single_acronym = len == 1 && f.toks[first].all_caps;
+    let prev = first
+        .checked_sub(1)
+        .filter(|&p| f.toks[p].gap == Gap::Space);
+    let prev_trigger = prev.is_some_and(|p| cues::is_person_trigger(&f.folded[p]));
+    let speech = last + 1 < f.toks.len()
+        && f.toks[last].gap == Gap::Space
+        && cues::is_speech_verb(&f.folded[last + 1])
+        || prev.is_some_and(|p| cues::is_speech_verb(&f.folded[p]));
+    let has_head = run.has_org_head || run.has_place_head;
+    let head_only = len == 1 && has_head;
+    let supported = has_head || single_acronym || prev_trigger || speech;
+    if head_only || (all_weak && !supported) {
+        return None;
+    }
+    let first_name = len > 1 && f.lex.is_first_name(f.word(first));
+    let (kind, sure) = if run.has_org_head || single_acronym {
+        (Kind::Organization, true)
+    } else if run.has_place_head {
+        (Kind::Place, true)
+    } else if prev_trigger || first_name || speech {
+        (Kind::Person, true)
+    } else if len == 1 && prev.is_some_and(|p| cues::is_locative(&f.folded[p])) {
+        (Kind::Place, false)
+    } else if len > 1 {
+        (Kind::Person, false)
+    } else {
+        (Kind::Other, false)
+    };
+    Some(Span {
+        start: f.toks[first].start,
+        end: f.toks[last].end,
+        known: None,
+        kind,
+        kind_sure: sure,
+        words: name_words.iter().map(|&k| f.folded[k].clone()).collect(),
+    })
+}

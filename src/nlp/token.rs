@@ -1,0 +1,243 @@
+//! Splits a text field into word tokens with byte offsets, and marks what the recogniser needs
+//! to know about each: its shape (capitalised, all caps), whether it starts a sentence, and
+//! whether it is joined to the next word so that a name can run on (only spaces, or a hyphen or
+//! apostrophe glued to both sides, between them).
+
+/// One word of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// First character is upper case.
+    pub capitalized: bool,
+    /// At least two letters, all upper case ("NATO", "U.S.").
+    pub all_caps: bool,
+    pub has_digit: bool,
+    /// First word of a sentence, paragraph, title, or after a colon or bullet.
+    pub sentence_start: bool,
+    /// What separates this word from the next one.
+    pub gap: Gap,
+    /// The word just before was followed by an opening parenthesis.
+    pub after_paren: bool,
+}
+
+/// What lies between a word and the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gap {
+    /// Only spaces (a single line).
+    Space,
+    /// A hyphen with no spaces ("NATO-Truppen", "Jong-un").
+    Hyphen,
+    /// An apostrophe with no spaces ("l'Occidente", "Putin's", "O'Brien").
+    Apostrophe,
+    /// Punctuation, a line break, or the end of the text: a name cannot run across it.
+    Break,
+}
+
+impl Token {
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The words of `text`.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    let mut sentence_start = true;
+    let mut after_paren = false;
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i;
+            let mut letters = 0usize;
+            let mut uppers = 0usize;
+            let mut has_digit = false;
+            // A word; dotted abbreviations like "U.S." or "J.D." stay one word.
+            while let Some(&(j, d)) = chars.peek() {
+                if is_word_char(d) {
+                    if d.is_alphabetic() {
+                        letters += 1;
+                        uppers += d.is_uppercase() as usize;
+                    } else {
+                        has_digit |= d.is_ascii_digit();
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if d == '.' && is_dotted_abbreviation(text, start, j) {
+                    end = j + 1;
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let first = text[start..].chars().next().unwrap_or(' ');
+            tokens.push(Token {
+                start,
+                end,
+                capitalized: first.is_uppercase(),
+                all_caps: letters >= 2 && uppers == letters,
+                has_digit,
+                sentence_start,
+                gap: Gap::Break,
+                after_paren,
+            });
+            sentence_start = false;
+            after_paren = false;
+            continue;
+        }
+        // Between words: decide the gap of the previous token, and sentence starts.
+        let gap_start = i;
+        let mut gap_end = i;
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                break;
+            }
+            gap_end = j + d.len_utf8();
+            chars.next();
+        }
+        let gap = &text[gap_start..gap_end];
+        if let Some(prev) = tokens.last_mut() {
+            prev.gap = classify_gap(gap);
+        }
+        if gap.contains(['.', '!', '?', ':', ';', '•', '\n', '–', '—', '|']) {
+            sentence_start |= ends_sentence(gap, tokens.last().map(|t| &text[t.start..t.end]));
+        }
+        if gap.contains('(') {
+            after_paren = true;
+        }
+    }
+    tokens
+}
+
+/// "U.S." / "J.D." / "e.V.": single letters with dots.
+fn is_dotted_abbreviation(text: &str, word_start: usize, dot: usize) -> bool {
+    let before = &text[word_start..dot];
+    let last_piece = before.rsplit('.').next().unwrap_or("");
+    let mut after = text[dot + 1..].chars();
+    let next = after.next();
+    let single = last_piece.chars().count() == 1;
+    // "J. Smith", "Adnan Z. Amin": an initial before a capitalised name.
+    let initial = single
+        && before.chars().all(char::is_uppercase)
+        && next == Some(' ')
+        && after.next().is_some_and(char::is_uppercase);
+    single
+        && (next.is_some_and(|c| c.is_alphabetic() && c.is_uppercase())
+            || before.contains('.')
+            || initial)
+}
+
+fn classify_gap(gap: &str) -> Gap {
+    match gap {
+        " " | "  " => Gap::Space,
+        "-" | "‐" | "‑" => Gap::Hyphen,
+        "'" | "’" => Gap::Apostrophe,
+        g if !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}') => Gap::Space,
+        _ => Gap::Break,
+    }
+}
+
+/// Whether the punctuation after `prev_word` ends a sentence. "Dr." or "z.B." do not; a line
+/// break, "!", "?", ":" or "." after a normal word do.
+fn ends_sentence(gap: &str, prev_word: Option<&str>) -> bool {
+    if gap.contains(['\n', '!', '?', ':', ';', '•', '|']) {
+        return true;
+    }
+    if gap.contains(['–', '—']) && !gap.contains('.') {
+        // A dash after a dateline ("Pjöngjang, Nordkorea – In einer ...") starts a sentence.
+        return gap.trim() == "–" || gap.trim() == "—";
+    }
+    match prev_word {
+        Some(w) if w.ends_with('.') => false,
+        Some(w)
+            if w.chars().count() <= 3
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !w.chars().all(|c| c.is_uppercase()) =>
+        {
+            // "Dr. Müller", "St. Petersburg", "Mr. Smith"
+            !matches!(
+                w,
+                "Dr" | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "St"
+                    | "Jr"
+                    | "Sr"
+                    | "Nr"
+                    | "Bd"
+                    | "Abs"
+                    | "Fr"
+                    | "Hr"
+                    | "Sig"
+                    | "Gen"
+                    | "Col"
+                    | "Lt"
+                    | "Sen"
+                    | "Rep"
+                    | "Gov"
+                    | "Prof"
+            )
+        }
+        Some(w) if w.chars().all(|c| c.is_ascii_digit()) => {
+            // "19. März" is a date, not the end of a sentence (German ordinals).
+            false
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, bool, Gap)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.text(text).to_owned(), t.sentence_start, t.gap))
+            .collect()
+    }
+
+    #[test]
+    fn offsets_shapes_and_gaps() {
+        let text = "Der Besuch von Kim Jong-un. NATO-Truppen in den U.S. sind da.";
+        let toks = tokenize(text);
+        let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        assert_eq!(
+            w,
+            [
+                "Der", "Besuch", "von", "Kim", "Jong", "un", "NATO", "Truppen", "in", "den",
+                "U.S.", "sind", "da"
+            ]
+        );
+        assert_eq!(toks[4].gap, Gap::Hyphen);
+        assert_eq!(toks[5].gap, Gap::Break);
+        assert!(toks[6].sentence_start && toks[6].all_caps);
+        assert!(toks[10].all_caps);
+        assert!(!toks[11].sentence_start);
+    }
+
+    #[test]
+    fn sentence_starts() {
+        let got = words("Am 19. März traf er Putin. Dr. Müller kam: Alle gingen.\nNeue Zeile");
+        let starts: Vec<&str> = got
+            .iter()
+            .filter(|(_, s, _)| *s)
+            .map(|(w, _, _)| w.as_str())
+            .collect();
+        assert_eq!(starts, ["Am", "Dr", "Alle", "Neue"]);
+    }
+
+    #[test]
+    fn apostrophes_and_multibyte() {
+        let text = "l’Occidente e Pjöngjang";
+        let toks = tokenize(text);
+        assert_eq!(toks[0].gap, Gap::Apostrophe);
+        assert_eq!(toks[1].text(text), "Occidente");
+        assert_eq!(toks[3].text(text), "Pjöngjang");
+    }
+}
