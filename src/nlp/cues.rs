@@ -579,6 +579,99 @@ pub fn is_misc_head(folded: &str) -> bool {
     )
 }
 
+/// German compound event words: "Weltkrieg", "Koreakrieg", "Friedensabkommen".
+pub fn is_german_misc_compound(folded: &str) -> bool {
+    [
+        "krieg",
+        "krieges",
+        "kriegs",
+        "abkommen",
+        "vertrag",
+        "vertrages",
+        "preis",
+        "preises",
+        "gipfel",
+        "revolution",
+        "wahl",
+        "wahlen",
+    ]
+    .iter()
+    .any(|e| folded.ends_with(e))
+}
+
+/// German nouns that make an adjective + noun name a place: "Keltischen See", "Schwarze Meer".
+pub fn is_german_place_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "see"
+            | "meer"
+            | "meeres"
+            | "ozean"
+            | "ozeans"
+            | "gebirge"
+            | "gebirges"
+            | "kuste"
+            | "reich"
+            | "reiches"
+            | "reichs"
+            | "insel"
+            | "inseln"
+            | "halbinsel"
+            | "golf"
+            | "bucht"
+            | "tal"
+            | "wald"
+            | "alpen"
+            | "wuste"
+            | "becken"
+            | "land"
+            | "platz"
+            | "strasse"
+    )
+}
+
+/// German nouns that make an adjective + noun name an organisation: "Nordirischen Versammlung".
+pub fn is_german_org_noun(folded: &str) -> bool {
+    matches!(
+        folded,
+        "versammlung"
+            | "mannschaft"
+            | "partei"
+            | "union"
+            | "kommission"
+            | "zentralbank"
+            | "rat"
+            | "rates"
+            | "liga"
+            | "akademie"
+            | "gesellschaft"
+            | "kirche"
+            | "armee"
+            | "luftwaffe"
+            | "bewegung"
+            | "allianz"
+            | "nationalversammlung"
+            | "volkspartei"
+            | "bank"
+            | "agentur"
+            | "behorde"
+            | "ministerium"
+            | "ministeriums"
+            | "verteidigungsministerium"
+            | "verteidigungsministeriums"
+            | "aussenministerium"
+            | "aussenministeriums"
+            | "regierung"
+            | "staatsanwaltschaft"
+            | "gericht"
+            | "gerichtshof"
+            | "institut"
+            | "stiftung"
+            | "universitat"
+            | "nachrichtenagentur"
+    )
+}
+
 /// Compass and position words that make a new place of a known one ("Northern Ireland").
 pub fn is_directional(folded: &str) -> bool {
     matches!(

@@ -16,6 +16,9 @@ pub struct Known {
     pub id: &'static str,
     pub kind: Kind,
     pub name: &'static str,
+    /// A city from the generated list: its one-word names may also be ordinary words
+    /// elsewhere ("Mein"), so they are not trusted at the start of a sentence.
+    pub minor: bool,
 }
 
 /// What an alias key stands for, and how its words must be written in the text.
@@ -26,11 +29,29 @@ pub struct Alias {
     pub acronym: Option<&'static str>,
     /// Per word: may the text write it in lower case ("del", "für", "von der")?
     pub lower_ok: Vec<bool>,
+    /// The written forms, to tell "Über" (a German word) from "Uber" once both fold alike.
+    pub forms: Vec<&'static str>,
+}
+
+impl Alias {
+    /// Text with accents or umlauts must be one of the written forms (or begin like one, for
+    /// inflected forms); text without them may stand for any ("Erdogan" for "Erdoğan").
+    pub fn diacritics_fit(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            return true;
+        }
+        let norm = |s: &str| s.to_lowercase().replace(['-', '‐'], " ");
+        let text = norm(text);
+        self.forms.iter().any(|f| text.starts_with(&norm(f)))
+    }
 }
 
 pub struct Lexicon {
     pub known: Vec<Known>,
     pub aliases: HashMap<String, Alias>,
+    /// Multi-word aliases by [`german_stem_key`], so that inflected German adjectives meet
+    /// ("Vereinigten Staaten", "Republikanischen Partei").
+    pub stem_aliases: HashMap<String, u32>,
     /// Longest alias, in words.
     pub max_words: usize,
     pub de_nouns: HashSet<&'static str>,
@@ -63,6 +84,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             known: Vec::new(),
             aliases: HashMap::new(),
+            stem_aliases: HashMap::new(),
             max_words: 1,
             de_nouns: words(DE_NOUNS),
             first_names: words(FIRST_NAMES),
@@ -85,12 +107,20 @@ impl Lexicon {
             let Some(kind) = Kind::parse(kind) else {
                 continue;
             };
+            let minor = cols.next() == Some("city");
             // A generated place that repeats a curated id adds its aliases to it.
             let entity = *ids.entry(id).or_insert_with(|| {
-                lex.known.push(Known { id, kind, name });
+                lex.known.push(Known {
+                    id,
+                    kind,
+                    name,
+                    minor,
+                });
                 (lex.known.len() - 1) as u32
             });
-            for alias in std::iter::once(name).chain(aliases.split('|')) {
+            // The aliases column is complete; the name column may hold a form that the
+            // generator dropped as an ordinary word ("Mitte").
+            for alias in aliases.split('|') {
                 lex.add_alias(alias, entity);
             }
         }
@@ -108,6 +138,11 @@ impl Lexicon {
             .filter(|w| !w.is_empty())
             .collect();
         let acronym = is_acronym(alias).then_some(alias);
+        if words.len() > 1 {
+            self.stem_aliases
+                .entry(german_stem_key(&key))
+                .or_insert(entity);
+        }
         let lower_ok: Vec<bool> = words
             .iter()
             .map(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
@@ -115,6 +150,7 @@ impl Lexicon {
         self.max_words = self.max_words.max(words.len());
         match self.aliases.get_mut(&key) {
             Some(existing) if existing.entity == entity => {
+                existing.forms.push(alias);
                 // Another way of writing the same alias: allow what either allows.
                 if acronym.is_none() {
                     existing.acronym = None;
@@ -131,6 +167,7 @@ impl Lexicon {
                         entity,
                         acronym,
                         lower_ok,
+                        forms: vec![alias],
                     },
                 );
             }
@@ -148,7 +185,8 @@ impl Lexicon {
 
     /// Whether `word` is an ordinary word of `lang`, written in lower case there.
     pub fn is_common(&self, lang: &str, word: &str) -> bool {
-        let lower = word.to_lowercase();
+        // wordfreq folds case the Unicode way: "Schließlich" is listed as "schliesslich".
+        let lower = word.to_lowercase().replace('ß', "ss");
         match lang {
             "en" => self.common_en.contains(lower.as_str()),
             "de" => self.common_de.contains(lower.as_str()) || self.de_nouns.contains(word),
@@ -161,6 +199,35 @@ impl Lexicon {
     pub fn fold(&self, word: &str) -> String {
         fold_word(word)
     }
+}
+
+/// A key with the German adjective endings of all but its last word removed:
+/// "vereinigten staaten" → "vereinigt staaten".
+pub fn german_stem_key(key: &str) -> String {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut out = String::with_capacity(key.len());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if i + 1 < words.len() {
+            out.push_str(german_stem(w));
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
+}
+
+fn german_stem(w: &str) -> &str {
+    for ending in ["en", "em", "er", "es", "e"] {
+        if let Some(stem) = w.strip_suffix(ending)
+            && stem.chars().count() >= 4
+        {
+            return stem;
+        }
+    }
+    w
 }
 
 /// "US", "WHO", "U.S.", "G7": upper case letters (and digits, dots), two to six of them.
@@ -204,6 +271,19 @@ mod tests {
         assert_eq!(lex.aliases[&key_of("WHO")].acronym, Some("WHO"));
         let del = &lex.aliases[&key_of("Corea del Nord")];
         assert_eq!(del.lower_ok, [false, true, false]);
+    }
+
+    #[test]
+    fn german_inflection_keys() {
+        assert_eq!(german_stem_key("vereinigten staaten"), "vereinigt staaten");
+        assert_eq!(german_stem_key("vereinigte staaten"), "vereinigt staaten");
+        let lex = get();
+        assert_eq!(
+            lex.stem_aliases
+                .get("republikanisch partei")
+                .map(|&e| lex.known[e as usize].id),
+            Some("republican_party")
+        );
     }
 
     #[test]

@@ -101,8 +101,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             chars.next();
         }
         let gap = &text[gap_start..gap_end];
+        let prev_word = tokens.last().map(|t| &text[t.start..t.end]);
         if let Some(prev) = tokens.last_mut() {
-            prev.gap = classify_gap(gap);
+            prev.gap = if gap == ". " && prev_word.is_some_and(is_title_abbreviation) {
+                Gap::Space
+            } else {
+                classify_gap(gap)
+            };
         }
         if gap.contains(['.', '!', '?', ':', ';', '•', '\n', '–', '—', '|']) {
             sentence_start |= ends_sentence(gap, tokens.last().map(|t| &text[t.start..t.end]));
@@ -112,6 +117,39 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// Abbreviations before a name, whose dot ends no sentence.
+fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Dr" | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Nr"
+            | "Bd"
+            | "Abs"
+            | "Fr"
+            | "Hr"
+            | "Sig"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Prof"
+            | "Dott"
+            | "Ing"
+            | "Avv"
+            | "Mons"
+            | "Capt"
+            | "Sgt"
+            | "Adm"
+    )
 }
 
 /// "U.S." / "J.D." / "e.V.": single letters with dots.

@@ -30,10 +30,11 @@ pub fn known_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Opti
             continue;
         }
         if f.lang == "de"
-            && let Some(span) = compound_prefix(f, i) {
-                covered[i] = Some(spans.len());
-                spans.push(Some(span));
-            }
+            && let Some(span) = compound_prefix(f, i)
+        {
+            covered[i] = Some(spans.len());
+            spans.push(Some(span));
+        }
         i += 1;
     }
 }
@@ -62,19 +63,58 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
         cuts.push(key.len());
     }
     for len in (1..=max).rev() {
-        let last = i + len - 1;
         if let Some(alias) = f.lex.aliases.get(&key[..cuts[len - 1]])
-            && alias_fits(f, i, len, alias) && !is_first_name_of_person(f, i, len, alias.entity) {
-                return Some((len, alias.entity, None));
+            && alias_fits(f, i, len, alias)
+            && !is_first_name_of_person(f, i, len, alias.entity)
+            && !ordinary_word_at_start(f, i, len, alias.entity)
+        {
+            return Some((len, alias.entity, None));
+        }
+        if f.lang == "de"
+            && let Some(found) = german_inflected(f, i, len, &key[..cuts[len - 1]])
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// German inflection: genitive "-s"/"-es" and dative plural "-n" of the last word ("Russlands",
+/// "Putins", "Niederlanden"), and adjective endings of the others ("Vereinigten Staaten").
+fn german_inflected(
+    f: &Field,
+    i: usize,
+    len: usize,
+    key: &str,
+) -> Option<(usize, u32, Option<usize>)> {
+    let last = i + len - 1;
+    let w = &f.folded[last];
+    if f.toks[last].all_caps || !f.toks[i].capitalized {
+        return None;
+    }
+    let mut candidates: Vec<&str> = vec![];
+    if w.len() > 3 {
+        for ending in ["s", "es", "n"] {
+            if w.ends_with(ending) {
+                candidates.push(&key[..key.len() - ending.len()]);
             }
-        // German genitive: "Russlands", "Putins", "Nordkoreas".
-        let w = &f.folded[last];
-        if f.lang == "de" && w.len() > 3 && w.ends_with('s') && !f.toks[last].all_caps {
-            let short = &key[..cuts[len - 1] - 1];
-            if let Some(alias) = f.lex.aliases.get(short)
-                && alias.acronym.is_none() && alias_fits(f, i, len, alias) {
-                    return Some((len, alias.entity, Some(f.toks[last].end)));
-                }
+        }
+    }
+    for candidate in candidates {
+        if let Some(alias) = f.lex.aliases.get(candidate)
+            && alias.acronym.is_none()
+            && alias_fits(f, i, len, alias)
+        {
+            return Some((len, alias.entity, Some(f.toks[last].end)));
+        }
+    }
+    if len > 1 && f.toks[last].capitalized {
+        let stem = crate::nlp::lexicon::german_stem_key(key);
+        let stripped = stem.strip_suffix('s').map(str::to_owned);
+        for k in std::iter::once(stem.clone()).chain(stripped) {
+            if let Some(&entity) = f.lex.stem_aliases.get(&k) {
+                return Some((len, entity, Some(f.toks[last].end)));
+            }
         }
     }
     None
@@ -83,6 +123,9 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
 /// The text writes the alias the way the lexicon allows: capitals where the alias has them,
 /// acronyms exactly.
 fn alias_fits(f: &Field, i: usize, len: usize, alias: &Alias) -> bool {
+    if !alias.diacritics_fit(&f.text[f.toks[i].start..f.toks[i + len - 1].end]) {
+        return false;
+    }
     if let Some(acronym) = alias.acronym {
         return &f.text[f.toks[i].start..f.toks[i + len - 1].end] == acronym;
     }
@@ -91,6 +134,15 @@ fn alias_fits(f: &Field, i: usize, len: usize, alias: &Alias) -> bool {
         return (i..i + len).all(|k| f.toks[k].capitalized);
     }
     (0..len).all(|k| alias.lower_ok[k] || f.toks[i + k].capitalized)
+}
+
+/// "Mein nächster Halt": a minor city's one-word name that is also an ordinary word of the
+/// language, at the start of a sentence, is the word.
+fn ordinary_word_at_start(f: &Field, i: usize, len: usize, entity: u32) -> bool {
+    len == 1
+        && f.lex.known[entity as usize].minor
+        && (f.toks[i].sentence_start || f.headline)
+        && f.common_here(f.word(i))
 }
 
 /// "Jordan Peterson", "Georgia Smith": a one-word place that is also a given name, followed by
@@ -139,7 +191,11 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
         });
         let rest_is_noun = f.lex.is_german_noun(&rest_cap)
             || rest_cap_no_s.is_some_and(|r| f.lex.is_german_noun(&r));
-        if alias.acronym.is_none() && alias.lower_ok.len() == 1 && rest_is_noun {
+        if alias.acronym.is_none()
+            && alias.lower_ok.len() == 1
+            && rest_is_noun
+            && alias.diacritics_fit(head)
+        {
             let kind = f.lex.known[alias.entity as usize].kind;
             return Some(Span {
                 start: t.start,

@@ -59,7 +59,76 @@ pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Op
         }
         i = next;
     }
+    if f.lang == "de" {
+        german_adjective_names(f, spans, covered);
+    }
     directional_places(f, spans, covered);
+}
+
+/// German capitalises an adjective inside a sentence only when it is part of a name:
+/// "Nordirischen Versammlung", "Keltischen See", "Schwarze Meer", "Deutschen Reich".
+fn german_adjective_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+    let n = f.toks.len();
+    let is_adjective = |k: usize, covered: &[Option<usize>]| {
+        let t = &f.toks[k];
+        let w = f.word(k);
+        let lower = w.to_lowercase();
+        t.capitalized
+            && !t.all_caps
+            && !t.sentence_start
+            && covered[k].is_none()
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+            && (lower.contains("isch") || f.lex.is_common("de", &lower) && !f.lex.is_german_noun(w))
+    };
+    let mut i = 0;
+    while i < n {
+        if !is_adjective(i, covered) {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k + 1 < n && f.toks[k].gap == Gap::Space && is_adjective(k + 1, covered) && k - i < 1
+        {
+            k += 1;
+        }
+        let noun = k + 1;
+        let noun_ok = noun < n
+            && f.toks[k].gap == Gap::Space
+            && covered[noun].is_none()
+            && f.toks[noun].capitalized
+            && (f.lex.is_german_noun(f.word(noun)) || f.is_german_compound(f.word(noun)));
+        if !noun_ok {
+            i = k + 1;
+            continue;
+        }
+        let head = &f.folded[noun];
+        if cues::is_misc_head(head) || cues::is_german_misc_compound(head) {
+            i = noun + 1;
+            continue;
+        }
+        let kind = if cues::is_place_head(head) || cues::is_german_place_noun(head) {
+            Kind::Place
+        } else if cues::is_org_head(head) || cues::is_german_org_noun(head) {
+            Kind::Organization
+        } else {
+            // "Spanische Inquisition", "Mykenische Kultur": names of other things.
+            i = noun + 1;
+            continue;
+        };
+        let idx = spans.len();
+        spans.push(Some(Span {
+            start: f.toks[i].start,
+            end: f.toks[noun].end,
+            known: None,
+            kind,
+            kind_sure: true,
+            words: f.folded[i..=noun].to_vec(),
+        }));
+        covered[i..=noun].iter_mut().for_each(|c| *c = Some(idx));
+        i = noun + 1;
+    }
 }
 
 /// "Christopher Columbus", "Melania Trump": a given name before a one-word known place or a
@@ -134,6 +203,15 @@ fn extend_right(
             run.last = next;
             continue;
         }
+        // After given names, a capitalised word is the surname even if it looks like a German
+        // compound ("Martin Winterkorn").
+        let only_given = (run.first..=run.last).all(|k| f.lex.is_first_name(f.word(k)));
+        let surname_like = f.lex.is_first_name(f.word(next))
+            || !f.lex.is_german_noun(f.word(next)) && !f.common_here(f.word(next));
+        if only_given && covered[next].is_none() && f.could_be_name(next) && surname_like {
+            run.last = next;
+            continue;
+        }
         if is_roman_numeral(f.word(next)) && covered[next].is_none() {
             // "Thutmose III", "Andre Price III"; a numeral ends the name.
             run.last = next;
@@ -153,7 +231,10 @@ fn extend_right(
             return;
         }
         let particles = (next..k).all(|c| cues::is_name_particle(&f.folded[c]));
-        let name_after = covered[k].is_none() && f.name_like(k);
+        // English "of"/"for" inside a German text introduces an English name ("Glasgow School
+        // of Art"): its words may look like German nouns.
+        let english = (next..k).any(|c| matches!(f.folded[c].as_str(), "of" | "for" | "the"));
+        let name_after = covered[k].is_none() && (f.name_like(k) || english && f.could_be_name(k));
         let known_after = covered[k].filter(|&s| {
             spans[s].as_ref().is_some_and(|sp| {
                 sp.known.is_some() && sp.kind != Kind::Person && sp.start == f.toks[k].start
@@ -266,13 +347,14 @@ fn drop_known_before(
         return;
     }
     if let Some(s) = covered[first - 1]
-        && spans[s].as_ref().is_some_and(|sp| sp.kind == Kind::Place) {
-            spans[s] = None;
-            covered
-                .iter_mut()
-                .filter(|c| **c == Some(s))
-                .for_each(|c| *c = None);
-        }
+        && spans[s].as_ref().is_some_and(|sp| sp.kind == Kind::Place)
+    {
+        spans[s] = None;
+        covered
+            .iter_mut()
+            .filter(|c| **c == Some(s))
+            .for_each(|c| *c = None);
+    }
 }
 
 /// "Northern Ireland", "East Africa", "Lower Austria": a compass word before a known place
