@@ -23,7 +23,7 @@ pub fn clean(raw: &str) -> String {
     let stripped = strip_markup(raw, html_mode);
     let decoded = decode_entities(&stripped);
     let safe = sanitize(&decoded);
-    let text: String = safe.nfc().collect();
+    let text = nfc(safe);
     let paragraphs = if html_mode {
         split_blocks(&text)
     } else {
@@ -42,8 +42,16 @@ pub fn clean_inline(raw: &str) -> String {
     let stripped = strip_markup(raw, true);
     let decoded = decode_entities(&stripped);
     let safe = sanitize(&decoded);
-    let text: String = safe.nfc().collect();
+    let text = nfc(safe);
     fold_spaces(&text.replace('\n', " "))
+}
+
+/// NFC, without the cost when the text already is (nearly always).
+fn nfc(text: String) -> String {
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
 }
 
 const BLOCK_TAGS: &[&str] = &[

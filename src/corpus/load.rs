@@ -21,9 +21,10 @@ pub fn load_bundled() -> Corpus {
     load_sources(&bundled::sources())
 }
 
-/// What one source gave before ids are assigned.
+/// What one source gave before ids are assigned: articles (with a placeholder id), the id
+/// each asks for, and problems.
 struct FileResult {
-    drafts: Vec<Draft>,
+    articles: Vec<(Article, Option<String>, usize)>,
     problems: Vec<String>,
 }
 
@@ -40,14 +41,14 @@ pub fn load_sources(sources: &[Source]) -> Corpus {
             });
         }
         let is_collection = source.format.is_some_and(Format::is_collection);
-        for draft in result.drafts {
-            let id = ids.unique(base_id(
+        for (mut article, own_id, ordinal) in result.articles {
+            article.id = ids.unique(base_id(
                 &source.label,
-                draft.id.as_deref(),
-                draft.ordinal,
+                own_id.as_deref(),
+                ordinal,
                 is_collection,
             ));
-            corpus.articles.push(finish(id, &source.label, draft));
+            corpus.articles.push(article);
         }
     }
     corpus
@@ -58,7 +59,7 @@ fn read_source(source: &Source) -> FileResult {
         Ok(d) => d,
         Err(reason) => {
             return FileResult {
-                drafts: vec![],
+                articles: vec![],
                 problems: vec![reason],
             };
         }
@@ -74,7 +75,15 @@ fn read_source(source: &Source) -> FileResult {
     if !empty.is_empty() && drafts.is_empty() {
         problems.push("no text left after cleaning; skipped".into());
     }
-    FileResult { drafts, problems }
+    // Finished here, on the worker thread: language detection is the costly part.
+    let articles = drafts
+        .into_iter()
+        .map(|d| {
+            let (own_id, ordinal) = (d.id.clone(), d.ordinal);
+            (finish(String::new(), &source.label, d), own_id, ordinal)
+        })
+        .collect();
+    FileResult { articles, problems }
 }
 
 fn finish(id: String, source: &str, draft: Draft) -> Article {

@@ -2,6 +2,19 @@
 //! a person, head nouns that make a name an organisation or a place, the small words that may
 //! sit inside a name, and capitalised words that are never names (months, weekdays, demonyms).
 //! General lists for English, German and Italian; nothing here is about a particular story.
+//! The long lists are hashed once: they are asked about every capitalised word.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
+
+/// A set of words built on first use.
+fn set(
+    cell: &'static OnceLock<FxHashSet<&'static str>>,
+    words: &'static [&'static str],
+) -> &'static FxHashSet<&'static str> {
+    cell.get_or_init(|| words.iter().copied().collect())
+}
 
 /// Words before a name that say it is a person ("Präsident", "ministro", "Mr").
 pub fn is_person_trigger(folded: &str) -> bool {
@@ -401,7 +414,8 @@ pub fn is_org_head(folded: &str) -> bool {
         "flughafen",
         "aeroporto",
     ];
-    HEADS.contains(&folded)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    set(&SET, HEADS).contains(folded)
 }
 
 /// Nouns that make a name a place: "… River", "Lago …", "… Street".
@@ -526,7 +540,8 @@ pub fn is_place_head(folded: &str) -> bool {
         "basin",
         "archipelago",
     ];
-    HEADS.contains(&folded)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    set(&SET, HEADS).contains(folded)
 }
 
 /// Last words of events, works and laws: "Paris Agreement", "Davis Cup", "Nobel Prize".
@@ -871,7 +886,8 @@ pub fn is_never_name(folded: &str) -> bool {
         "xi",
         "xii",
     ];
-    WORDS.contains(&folded)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    set(&SET, WORDS).contains(folded)
 }
 
 /// English demonyms and nationality adjectives: capitalised, but not names of entities.
@@ -1081,7 +1097,8 @@ pub fn is_demonym(folded: &str) -> bool {
         "quran",
         "god",
     ];
-    EXACT.contains(&folded)
+    static SET: OnceLock<FxHashSet<&str>> = OnceLock::new();
+    set(&SET, EXACT).contains(folded)
 }
 
 #[cfg(test)]

@@ -62,34 +62,70 @@ pub fn key_of(name: &str) -> String {
 /// A transliteration-blind form of one folded word: Andrej/Andrei/Andrey, Schoigu/Shoigu,
 /// Lawrow/Lavrov, Selenskyj/Zelensky, Gerassimow/Gerasimov, Sacharowa/Zakharova meet.
 pub fn skeleton(folded_word: &str) -> String {
-    let mut s = folded_word.to_owned();
-    for (from, to) in [
-        ("tsch", "ch"),
-        ("dsch", "j"),
-        ("sch", "sh"),
-        ("kh", "h"),
-        ("ch", "h"),
-        ("w", "v"),
-        ("j", "y"),
-        ("z", "s"),
-        ("ph", "f"),
-        ("ck", "k"),
-        ("ou", "u"),
-        ("ey", "ei"),
-        ("iy", "i"),
-        ("yy", "i"),
-        ("ii", "i"),
-    ] {
-        s = s.replace(from, to);
+    // One pass for the consonant clusters, one for the vowels, then doubled letters.
+    let b = folded_word.as_bytes();
+    let mut first = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let (out, used): (&str, usize) = if rest.starts_with(b"tsch") {
+            ("h", 4)
+        } else if rest.starts_with(b"dsch") {
+            ("y", 4)
+        } else if rest.starts_with(b"sch") {
+            ("sh", 3)
+        } else if rest.starts_with(b"kh") || rest.starts_with(b"ch") {
+            ("h", 2)
+        } else if rest.starts_with(b"ph") {
+            ("f", 2)
+        } else if rest.starts_with(b"ck") {
+            ("k", 2)
+        } else if rest.starts_with(b"ou") {
+            ("u", 2)
+        } else {
+            match rest[0] {
+                b'w' => ("v", 1),
+                b'j' => ("y", 1),
+                b'z' => ("s", 1),
+                _ => {
+                    // Not one of ours (also any non-ASCII character): copy it whole.
+                    let c = folded_word[i..].chars().next().expect("in bounds");
+                    first.push(c);
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+        };
+        first.push_str(out);
+        i += used;
     }
-    if s.ends_with('y') && s.len() > 2 {
-        s.pop();
-        s.push('i');
+    let chars: Vec<char> = first.chars().collect();
+    let mut second = String::with_capacity(chars.len());
+    let mut k = 0;
+    while k < chars.len() {
+        match (chars[k], chars.get(k + 1)) {
+            ('e', Some('y')) => {
+                second.push_str("ei");
+                k += 2;
+            }
+            ('i' | 'y', Some('y')) | ('i', Some('i')) => {
+                second.push('i');
+                k += 2;
+            }
+            (c, _) => {
+                second.push(c);
+                k += 1;
+            }
+        }
+    }
+    if second.ends_with('y') && second.len() > 2 {
+        second.pop();
+        second.push('i');
     }
     // Doubled letters are a spelling habit, not a different name (Raissi / Raisi).
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(second.len());
     let mut prev = None;
-    for c in s.chars() {
+    for c in second.chars() {
         if Some(c) != prev {
             out.push(c);
         }
@@ -130,6 +166,8 @@ mod tests {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
         }
         assert_ne!(skeleton("un"), skeleton("il"));
+        assert_eq!(skeleton("chruschtschow"), "hrushov");
+        assert_eq!(skeleton("pjöngjang"), "pyöngyang");
         assert_ne!(skeleton("jong"), skeleton("yo"));
     }
 }

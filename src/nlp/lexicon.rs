@@ -4,7 +4,9 @@
 //! and Italian. See `assets/nlp/NOTICE.md` for sources and licences, and
 //! `scripts/build_lexicons.py` for how the generated files are made.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use super::Kind;
@@ -48,17 +50,23 @@ impl Alias {
 
 pub struct Lexicon {
     pub known: Vec<Known>,
-    pub aliases: HashMap<String, Alias>,
+    pub aliases: FxHashMap<String, Alias>,
     /// Multi-word aliases by [`german_stem_key`], so that inflected German adjectives meet
     /// ("Vereinigten Staaten", "Republikanischen Partei").
-    pub stem_aliases: HashMap<String, u32>,
+    pub stem_aliases: FxHashMap<String, u32>,
+    /// For each first word of an alias (also its German stem), the most words an alias that
+    /// starts with it has: most words start none, and are passed over at once.
+    pub first_words: FxHashMap<String, usize>,
+    /// The first words of aliases that may be written in lower case ("dpa", "al-Qaeda"): a
+    /// lower-case word of the text is looked up only if it is one of these.
+    pub lower_first_words: FxHashSet<String>,
     /// Longest alias, in words.
     pub max_words: usize,
-    pub de_nouns: HashSet<&'static str>,
-    pub first_names: HashSet<&'static str>,
-    pub common_en: HashSet<&'static str>,
-    pub common_de: HashSet<&'static str>,
-    pub common_it: HashSet<&'static str>,
+    pub de_nouns: FxHashSet<&'static str>,
+    pub first_names: FxHashSet<&'static str>,
+    pub common_en: FxHashSet<&'static str>,
+    pub common_de: FxHashSet<&'static str>,
+    pub common_it: FxHashSet<&'static str>,
 }
 
 const CURATED: &str = include_str!("../../assets/nlp/curated.tsv");
@@ -75,7 +83,7 @@ pub fn get() -> &'static Lexicon {
     LEXICON.get_or_init(Lexicon::build)
 }
 
-fn words(list: &'static str) -> HashSet<&'static str> {
+fn words(list: &'static str) -> FxHashSet<&'static str> {
     list.lines().filter(|l| !l.is_empty()).collect()
 }
 
@@ -83,8 +91,10 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
             known: Vec::new(),
-            aliases: HashMap::new(),
-            stem_aliases: HashMap::new(),
+            aliases: FxHashMap::default(),
+            stem_aliases: FxHashMap::default(),
+            first_words: FxHashMap::default(),
+            lower_first_words: FxHashSet::default(),
             max_words: 1,
             de_nouns: words(DE_NOUNS),
             first_names: words(FIRST_NAMES),
@@ -138,6 +148,11 @@ impl Lexicon {
             .filter(|w| !w.is_empty())
             .collect();
         let acronym = is_acronym(alias).then_some(alias);
+        let first = key.split(' ').next().unwrap_or_default();
+        for w in [first, german_stem(first)] {
+            let max = self.first_words.entry(w.to_owned()).or_insert(0);
+            *max = (*max).max(words.len());
+        }
         if words.len() > 1 {
             self.stem_aliases
                 .entry(german_stem_key(&key))
@@ -147,6 +162,10 @@ impl Lexicon {
             .iter()
             .map(|w| w.chars().next().is_some_and(|c| !c.is_uppercase()))
             .collect();
+        if lower_ok.first() == Some(&true) {
+            self.lower_first_words
+                .insert(key.split(' ').next().unwrap_or_default().to_owned());
+        }
         self.max_words = self.max_words.max(words.len());
         match self.aliases.get_mut(&key) {
             Some(existing) if existing.entity == entity => {
@@ -185,13 +204,24 @@ impl Lexicon {
 
     /// Whether `word` is an ordinary word of `lang`, written in lower case there.
     pub fn is_common(&self, lang: &str, word: &str) -> bool {
-        // wordfreq folds case the Unicode way: "Schließlich" is listed as "schliesslich".
-        let lower = word.to_lowercase().replace('ß', "ss");
+        // Asked several times of every capitalised word: lower-case ASCII on the stack.
+        let mut buf = [0u8; 48];
+        let owned;
+        let lower: &str = if word.is_ascii() && word.len() <= buf.len() {
+            let b = &mut buf[..word.len()];
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).expect("ASCII")
+        } else {
+            // wordfreq folds case the Unicode way: "Schließlich" is listed as "schliesslich".
+            owned = word.to_lowercase().replace('ß', "ss");
+            &owned
+        };
         match lang {
-            "en" => self.common_en.contains(lower.as_str()),
-            "de" => self.common_de.contains(lower.as_str()) || self.de_nouns.contains(word),
-            "it" => self.common_it.contains(lower.as_str()),
-            _ => self.common_en.contains(lower.as_str()) && self.common_it.contains(lower.as_str()),
+            "en" => self.common_en.contains(lower),
+            "de" => self.common_de.contains(lower) || self.de_nouns.contains(word),
+            "it" => self.common_it.contains(lower),
+            _ => self.common_en.contains(lower) && self.common_it.contains(lower),
         }
     }
 
@@ -219,7 +249,7 @@ pub fn german_stem_key(key: &str) -> String {
     out
 }
 
-fn german_stem(w: &str) -> &str {
+pub fn german_stem(w: &str) -> &str {
     for ending in ["en", "em", "er", "es", "e"] {
         if let Some(stem) = w.strip_suffix(ending)
             && stem.chars().count() >= 4

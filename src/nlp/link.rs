@@ -5,7 +5,7 @@
 //! so Kim Jong Un and Kim Jong Il stay apart. A lone word that could be several people's name
 //! (a bare "Kim") stays within its article.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::fold::{key_of, skeleton};
 use super::lexicon::Lexicon;
@@ -21,7 +21,10 @@ struct Local {
     words: Vec<String>,
     kind_votes: [u32; 4],
     sure_votes: [u32; 4],
-    mentions: Vec<(Field, usize, usize, String)>,
+    /// (field, start, end) of each mention; the text is the article's.
+    mentions: Vec<(Field, usize, usize)>,
+    /// Transliteration-blind form of `words`, for unknown names (computed in parallel).
+    skel: Vec<String>,
     /// Order of the first mention, for "nearest" decisions.
     positions: Vec<usize>,
 }
@@ -34,11 +37,12 @@ impl Local {
             kind_votes: [0; 4],
             sure_votes: [0; 4],
             mentions: vec![],
+            skel: vec![],
             positions: vec![],
         }
     }
 
-    fn add(&mut self, span: &Span, field: Field, surface: &str, pos: usize) {
+    fn add(&mut self, span: &Span, field: Field, pos: usize) {
         self.kind_votes[span.kind as usize] += 1;
         if span.kind_sure {
             self.sure_votes[span.kind as usize] += 1;
@@ -46,8 +50,7 @@ impl Local {
         if span.words.len() > self.words.len() {
             self.words = span.words.clone();
         }
-        self.mentions
-            .push((field, span.start, span.end, surface.to_owned()));
+        self.mentions.push((field, span.start, span.end));
         self.positions.push(pos);
     }
 
@@ -77,6 +80,8 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
     let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut by_known: HashMap<u32, usize> = HashMap::new();
     let mut by_skeleton: HashMap<Vec<String>, usize> = HashMap::new();
+    // Multi-word names by all but their first word, for spelling variants of a first name.
+    let mut by_rest: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::new();
     let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
     // Groups of a lone word that could be several people: they stay in their article.
     let mut article_only: HashSet<usize> = HashSet::new();
@@ -101,7 +106,7 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
         let group = if let Some(k) = local.known {
             *by_known.entry(k).or_insert_with(|| new_group(&mut groups))
         } else {
-            let skel: Vec<String> = local.words.iter().map(|w| skeleton(w)).collect();
+            let skel = local.skel.clone();
             if skel.len() == 1 {
                 let w = &skel[0];
                 let persons = persons_by_last.get(w).map_or(&[][..], Vec::as_slice);
@@ -118,11 +123,15 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
                 }
             } else if let Some(&g) = by_skeleton.get(&skel) {
                 g
-            } else if let Some(g) = similar_person(&skel, &by_skeleton) {
+            } else if let Some(g) = similar_person(&skel, &by_rest) {
                 g
             } else {
                 let g = new_group(&mut groups);
                 by_skeleton.insert(skel.clone(), g);
+                by_rest
+                    .entry(skel[1..].to_vec())
+                    .or_default()
+                    .push((skel[0].clone(), g));
                 if local.kind() == Kind::Person {
                     persons_by_last
                         .entry(skel.last().cloned().unwrap_or_default())
@@ -170,7 +179,7 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
                     local
                         .mentions
                         .iter()
-                        .map(move |&(field, start, end, _)| Mention {
+                        .map(move |&(field, start, end)| Mention {
                             entity,
                             field,
                             start,
@@ -193,24 +202,19 @@ fn new_group(groups: &mut Vec<Vec<(usize, usize)>>) -> usize {
 /// A person already seen whose name differs only in a first name spelled a little
 /// differently (Ibrahim / Ebrahim): same number of words, same skeleton for all but the
 /// first, first words at most one letter apart and at least four letters long.
-fn similar_person(skel: &[String], seen: &HashMap<Vec<String>, usize>) -> Option<usize> {
+fn similar_person(
+    skel: &[String],
+    by_rest: &HashMap<Vec<String>, Vec<(String, usize)>>,
+) -> Option<usize> {
     if skel.len() < 2 || skel[0].chars().count() < 4 {
         return None;
     }
-    let mut best: Option<(&Vec<String>, usize)> = None;
-    for (other, &g) in seen {
-        if other.len() == skel.len()
-            && other[1..] == skel[1..]
-            && other[0].chars().count() >= 4
-            && edit_distance(&other[0], &skel[0]) <= 1
-        {
-            // Deterministic choice when several qualify.
-            if best.is_none_or(|(b, _)| other < b) {
-                best = Some((other, g));
-            }
-        }
-    }
-    best.map(|(_, g)| g)
+    let candidates = by_rest.get(&skel[1..])?;
+    // The first seen qualifies: deterministic, since groups are made in a fixed order.
+    candidates
+        .iter()
+        .find(|(first, _)| first.chars().count() >= 4 && edit_distance(first, &skel[0]) <= 1)
+        .map(|&(_, g)| g)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -277,7 +281,7 @@ fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexicon)
         if locals[idx].known.is_some() && span.words.len() > locals[idx].words.len() {
             locals[idx].words = span.words.clone();
         }
-        locals[idx].add(span, field, surface, pos);
+        locals[idx].add(span, field, pos);
     }
     // Lone words: the nearest full name they shorten, else an entity of their own.
     let mut by_single: HashMap<String, usize> = HashMap::new();
@@ -303,7 +307,10 @@ fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexicon)
                 .entry(word.clone())
                 .or_insert_with(|| push(&mut locals, span)),
         };
-        locals[idx].add(span, field, surface, pos);
+        locals[idx].add(span, field, pos);
+    }
+    for l in locals.iter_mut().filter(|l| l.known.is_none()) {
+        l.skel = l.words.iter().map(|w| skeleton(w)).collect();
     }
     locals
 }
@@ -348,7 +355,7 @@ fn make_entity(
     article_only: bool,
     used: &mut HashSet<String>,
 ) -> Entity {
-    let mut surfaces: BTreeMap<&str, (usize, bool)> = BTreeMap::new();
+    let mut surfaces: rustc_hash::FxHashMap<&str, (usize, bool)> = rustc_hash::FxHashMap::default();
     let mut votes = [0u32; 4];
     let mut sure = [0u32; 4];
     let mut known = None;
@@ -360,8 +367,12 @@ fn make_entity(
             votes[k] += local.kind_votes[k];
             sure[k] += local.sure_votes[k];
         }
-        for (_, _, _, s) in &local.mentions {
-            let e = surfaces.entry(s.as_str()).or_default();
+        for &(field, start, end) in &local.mentions {
+            let text = match field {
+                Field::Title => &articles[a].title,
+                Field::Body => &articles[a].body,
+            };
+            let e = surfaces.entry(&text[start..end]).or_default();
             e.0 += 1;
             e.1 |= articles[a].lang == "en";
         }

@@ -1,6 +1,8 @@
 //! One text field as the recogniser sees it: tokens, folded words, and the questions asked of
 //! a word (could it be a name? is it an ordinary word here?).
 
+use std::borrow::Cow;
+
 use crate::nlp::cues;
 use crate::nlp::lexicon::{Lexicon, is_acronym};
 use crate::nlp::token::{Gap, Token};
@@ -11,9 +13,13 @@ pub struct Field<'a> {
     pub lang: &'a str,
     pub lex: &'a Lexicon,
     pub toks: Vec<Token>,
-    pub folded: Vec<String>,
+    /// Folded words; borrowed from the text where folding changes nothing (most words).
+    pub folded: Vec<Cow<'a, str>>,
     /// Headline capitalisation (English or Italian Title Case): every word looks like a name.
     pub headline: bool,
+    /// `name_like` per token once computed (0 = not yet, 1 = no, 2 = yes): it is asked
+    /// several times of the same word while runs are built.
+    pub name_like_memo: std::cell::RefCell<Vec<u8>>,
 }
 
 /// English or Italian Title Case: most longer words capitalised.
@@ -37,6 +43,17 @@ impl Field<'_> {
 
     /// Capitalised because it is a name, as far as the word itself tells.
     pub fn name_like(&self, i: usize) -> bool {
+        match self.name_like_memo.borrow()[i] {
+            1 => return false,
+            2 => return true,
+            _ => {}
+        }
+        let answer = self.name_like_uncached(i);
+        self.name_like_memo.borrow_mut()[i] = if answer { 2 } else { 1 };
+        answer
+    }
+
+    fn name_like_uncached(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let w = self.word(i);
         if !self.could_be_name(i) {

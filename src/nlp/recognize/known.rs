@@ -23,7 +23,13 @@ pub fn known_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Opti
                 known: Some(entity),
                 kind,
                 kind_sure: true,
-                words: f.folded[i..i + len].to_vec(),
+                // Linking reads the words of known people only (to tie a lone "Kim" to the
+                // nearest full name); for the rest, saving the allocation matters.
+                words: if kind == Kind::Person {
+                    f.folded[i..i + len].iter().map(|w| w.to_string()).collect()
+                } else {
+                    Vec::new()
+                },
             }));
             covered[i..i + len].iter_mut().for_each(|c| *c = Some(idx));
             i += len;
@@ -49,8 +55,30 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
     {
         return None;
     }
+    // Most words start no alias: look that up once instead of building keys.
+    let w = &*f.folded[i];
+    if !(t0.capitalized || t0.all_caps || t0.has_digit || f.lex.lower_first_words.contains(w)) {
+        return None;
+    }
+    let mut limit = f.lex.first_words.get(w).copied().unwrap_or(0);
+    if limit == 0 && f.lang == "de" && t0.capitalized {
+        for stem in [
+            w.strip_suffix('s'),
+            w.strip_suffix("es"),
+            w.strip_suffix('n'),
+            Some(crate::nlp::lexicon::german_stem(w)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            limit = limit.max(f.lex.first_words.get(stem).copied().unwrap_or(0));
+        }
+    }
+    if limit == 0 {
+        return None;
+    }
     let mut max = 1;
-    while max < f.lex.max_words && f.joined(i + max - 1) {
+    while max < limit && f.joined(i + max - 1) {
         max += 1;
     }
     let mut key = String::new();
@@ -154,7 +182,7 @@ fn is_first_name_of_person(f: &Field, i: usize, len: usize, entity: u32) -> bool
         && f.joined(i)
         && f.toks[i].gap == Gap::Space
         && f.toks[i + 1].capitalized
-        && !f.lex.aliases.contains_key(&f.folded[i + 1])
+        && !f.lex.aliases.contains_key(&*f.folded[i + 1])
         && f.name_like(i + 1)
 }
 

@@ -3,6 +3,8 @@
 //! not ordinary words of the language, with a kind guessed from the words around them.
 
 mod field;
+
+use std::borrow::Cow;
 mod known;
 mod unknown;
 
@@ -29,9 +31,23 @@ pub struct Span {
 /// The names in `text`, in order.
 pub fn recognize(text: &str, lang: &str, is_title: bool, lex: &Lexicon) -> Vec<Span> {
     let toks = tokenize(text);
-    let folded: Vec<String> = toks.iter().map(|t| fold_word(t.text(text))).collect();
+    let folded: Vec<Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(fold_word(w))
+            }
+        })
+        .collect();
     let headline = is_title && lang != "de" && field::looks_like_headline(text, &toks);
+    let memo = std::cell::RefCell::new(vec![0u8; toks.len()]);
     let field = Field {
+        name_like_memo: memo,
         text,
         lang,
         lex,

@@ -124,7 +124,7 @@ fn german_adjective_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mu
             known: None,
             kind,
             kind_sure: true,
-            words: f.folded[i..=noun].to_vec(),
+            words: f.folded[i..=noun].iter().map(|w| w.to_string()).collect(),
         }));
         covered[i..=noun].iter_mut().for_each(|c| *c = Some(idx));
         i = noun + 1;
@@ -147,9 +147,7 @@ fn free_first_name_pairs(f: &Field, spans: &mut [Option<Span>], covered: &mut [O
         let Some(span) = spans[s].as_ref() else {
             continue;
         };
-        let one_word = span.words.len() == 1
-            && span.start == f.toks[k].start
-            && covered.get(k + 1) != Some(&Some(s));
+        let one_word = span.start == f.toks[k].start && covered.get(k + 1) != Some(&Some(s));
         if one_word && matches!(span.kind, Kind::Place | Kind::Person) {
             spans[s] = None;
             covered[k] = None;
@@ -233,7 +231,7 @@ fn extend_right(
         let particles = (next..k).all(|c| cues::is_name_particle(&f.folded[c]));
         // English "of"/"for" inside a German text introduces an English name ("Glasgow School
         // of Art"): its words may look like German nouns.
-        let english = (next..k).any(|c| matches!(f.folded[c].as_str(), "of" | "for" | "the"));
+        let english = (next..k).any(|c| matches!(&*f.folded[c], "of" | "for" | "the"));
         let name_after = covered[k].is_none() && (f.name_like(k) || english && f.could_be_name(k));
         let known_after = covered[k].filter(|&s| {
             spans[s].as_ref().is_some_and(|sp| {
@@ -297,7 +295,7 @@ fn widen_left(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize
             // words is part of it, even when it is also an ordinary word.
             let w = f.word(p);
             let article = matches!(
-                f.folded[p].as_str(),
+                &*f.folded[p],
                 "the"
                     | "der"
                     | "die"
@@ -328,7 +326,7 @@ fn widen_left(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize
     // A leading article is not part of the name.
     if run.last > run.first
         && matches!(
-            f.folded[run.first].as_str(),
+            &*f.folded[run.first],
             "the" | "der" | "die" | "das" | "il" | "la" | "lo"
         )
     {
@@ -375,8 +373,10 @@ fn directional_places(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [O
         else {
             continue;
         };
-        let mut words = vec![f.folded[p].clone()];
-        words.extend(place.words.iter().cloned());
+        let words: Vec<String> = (p..f.toks.len())
+            .take_while(|&k| k == p || covered[k] == Some(s))
+            .map(|k| f.folded[k].to_string())
+            .collect();
         let span = Span {
             start: f.toks[p].start,
             end: place.end,
@@ -461,6 +461,9 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         known: None,
         kind,
         kind_sure: sure,
-        words: name_words.iter().map(|&k| f.folded[k].clone()).collect(),
+        words: name_words
+            .iter()
+            .map(|&k| f.folded[k].to_string())
+            .collect(),
     })
 }

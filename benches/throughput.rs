@@ -1,0 +1,100 @@
+//! Throughput of loading + entity extraction + linking, in MB/s of article text.
+//!
+//! `cargo bench --bench throughput [-- MB]` writes a corpus of about MB megabytes (default 50)
+//! into a temporary folder: articles of 7–18 paragraphs (news-article length) drawn deterministically from real text
+//! (the bundled corpus and the UNER sentences in `tests/fixtures`), each article in one of
+//! German, English or Italian. Then it times `load_paths` + `nlp::analyze` five times and prints every run and the
+//! median. The lexicon is built once before the runs (it is also timed, separately).
+
+use std::path::Path;
+
+// The same allocator as the `dossier` binary, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+use std::time::Instant;
+
+/// Paragraphs of real text per language: German, English, Italian.
+fn paragraphs(root: &Path) -> Vec<Vec<String>> {
+    let mut pools = vec![vec![], vec![], vec![]];
+    for entry in std::fs::read_dir(root.join("assets/corpus")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let pool = if text.contains(" della ") { 2 } else { 0 };
+        pools[pool].extend(text.lines().filter(|l| l.len() > 40).map(str::to_owned));
+    }
+    for (pool, file) in [(0, "de_pud-ud-test.iob2"), (1, "en_pud-ud-test.iob2")] {
+        let text = std::fs::read_to_string(root.join("tests/fixtures/uner").join(file)).unwrap();
+        pools[pool].extend(
+            text.lines()
+                .filter_map(|l| l.strip_prefix("# text = "))
+                .map(str::to_owned),
+        );
+    }
+    pools
+}
+
+fn main() {
+    let megabytes: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(50);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pools = paragraphs(root);
+    let dir = tempfile::tempdir().unwrap();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    let mut bytes = 0usize;
+    let mut n = 0usize;
+    while bytes < megabytes * 1_000_000 {
+        let paras = 6 + next() % 12;
+        // Each article in one language: 40 % German, 40 % English, 20 % Italian.
+        let pool = &pools[[0, 0, 1, 1, 2][next() % 5]];
+        let mut text = String::new();
+        for _ in 0..=paras {
+            text.push_str(&pool[next() % pool.len()]);
+            text.push_str("\n\n");
+        }
+        bytes += text.len();
+        let sub = dir.path().join(format!("{:03}", n / 1000));
+        if n.is_multiple_of(1000) {
+            std::fs::create_dir_all(&sub).unwrap();
+        }
+        std::fs::write(sub.join(format!("{n:06}.txt")), text).unwrap();
+        n += 1;
+    }
+    println!(
+        "corpus: {n} articles, {:.1} MB in {}",
+        bytes as f64 / 1e6,
+        dir.path().display()
+    );
+    let t = Instant::now();
+    let _ = dossier::nlp::lexicon::get();
+    println!("lexicon build: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    let paths = vec![dir.path().to_path_buf()];
+    let mut rates = vec![];
+    for run in 1..=5 {
+        let t = Instant::now();
+        let corpus = dossier::corpus::load_paths(&paths);
+        let loaded = t.elapsed().as_secs_f64();
+        let entities = dossier::nlp::analyze(&corpus.articles);
+        let total = t.elapsed().as_secs_f64();
+        let rate = bytes as f64 / 1e6 / total;
+        println!(
+            "run {run}: load {loaded:.2} s, extract+link {:.2} s, total {total:.2} s, {rate:.1} MB/s ({} entities, {} mentions)",
+            total - loaded,
+            entities.list.len(),
+            entities.mentions.iter().map(Vec::len).sum::<usize>()
+        );
+        rates.push(rate);
+    }
+    rates.sort_by(f64::total_cmp);
+    println!(
+        "median: {:.1} MB/s on {} cores",
+        rates[rates.len() / 2],
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+}
