@@ -1,10 +1,12 @@
 //! Throughput of loading + entity extraction + linking, in MB/s of article text.
 //!
 //! `cargo bench --bench throughput [-- MB]` writes a corpus of about MB megabytes (default 50)
-//! into a temporary folder: articles of 7–18 paragraphs (news-article length) drawn deterministically from real text
-//! (the bundled corpus and the UNER sentences in `tests/fixtures`), each article in one of
-//! German, English or Italian. Then it times `load_paths` + `nlp::analyze` five times and prints every run and the
-//! median. The lexicon is built once before the runs (it is also timed, separately).
+//! into a temporary folder: articles of 7–18 paragraphs (news-article length) drawn
+//! deterministically from real text (the bundled corpus and the UNER sentences in
+//! `tests/fixtures`), each article in one of German, English or Italian. Then it times
+//! `load_paths` + `nlp::analyze` five times and prints every run and the median; then the related lists (10 per article) are timed too. The lexicon is built once
+//! before the runs (it is also timed, separately). `-- 45 short` makes about 100k short
+//! articles, for the related-lists figure at that scale.
 
 use std::path::Path;
 
@@ -37,6 +39,8 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(50);
+    // `short`: articles of 2–4 paragraphs, to reach many articles (100k) at moderate size.
+    let short = std::env::args().any(|a| a == "short");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let pools = paragraphs(root);
     let dir = tempfile::tempdir().unwrap();
@@ -50,7 +54,11 @@ fn main() {
     let mut bytes = 0usize;
     let mut n = 0usize;
     while bytes < megabytes * 1_000_000 {
-        let paras = 6 + next() % 12;
+        let paras = if short {
+            1 + next() % 3
+        } else {
+            6 + next() % 12
+        };
         // Each article in one language: 40 % German, 40 % English, 20 % Italian.
         let pool = &pools[[0, 0, 1, 1, 2][next() % 5]];
         let mut text = String::new();
@@ -76,25 +84,36 @@ fn main() {
     println!("lexicon build: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
     let paths = vec![dir.path().to_path_buf()];
     let mut rates = vec![];
+    let mut related_times = vec![];
+    let mut n_articles = 0;
     for run in 1..=5 {
         let t = Instant::now();
         let corpus = dossier::corpus::load_paths(&paths);
+        n_articles = corpus.articles.len();
         let loaded = t.elapsed().as_secs_f64();
         let entities = dossier::nlp::analyze(&corpus.articles);
         let total = t.elapsed().as_secs_f64();
         let rate = bytes as f64 / 1e6 / total;
+        let t = Instant::now();
+        let relations = dossier::index::relate(&corpus.articles, &entities, 10);
+        let related = t.elapsed().as_secs_f64();
         println!(
-            "run {run}: load {loaded:.2} s, extract+link {:.2} s, total {total:.2} s, {rate:.1} MB/s ({} entities, {} mentions)",
+            "run {run}: load {loaded:.2} s, extract+link {:.2} s, total {total:.2} s, {rate:.1} MB/s ({} entities, {} mentions); related lists {related:.2} s ({} links)",
             total - loaded,
             entities.list.len(),
-            entities.mentions.iter().map(Vec::len).sum::<usize>()
+            entities.mentions.iter().map(Vec::len).sum::<usize>(),
+            relations.related.iter().map(Vec::len).sum::<usize>()
         );
         rates.push(rate);
+        related_times.push(related);
     }
     rates.sort_by(f64::total_cmp);
+    related_times.sort_by(f64::total_cmp);
     println!(
-        "median: {:.1} MB/s on {} cores",
+        "median: {:.1} MB/s load+extract+link; related lists for {} articles {:.2} s; {} cores",
         rates[rates.len() / 2],
+        n_articles,
+        related_times[related_times.len() / 2],
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
 }

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::corpus::{Article, Corpus, Skipped};
+use crate::index::Relations;
 use crate::nlp::{Entities, Entity, Mention};
 
 #[derive(Debug, Serialize)]
@@ -23,8 +24,10 @@ pub struct ExportArticle<'a> {
     pub date: Option<&'a str>,
     pub url: Option<&'a str>,
     pub body: &'a str,
+    /// The story this article reports: the id of the story's first article.
+    pub story: &'a str,
     pub mentions: Vec<ExportMention<'a>>,
-    pub related: Vec<ExportRelated>,
+    pub related: Vec<ExportRelated<'a>>,
 }
 
 /// One occurrence of an entity: byte offsets into the field named by `in`.
@@ -39,10 +42,10 @@ pub struct ExportMention<'a> {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ExportRelated {
-    pub id: String,
+pub struct ExportRelated<'a> {
+    pub id: &'a str,
     pub score: f64,
-    pub shared: Vec<String>,
+    pub shared: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,18 +64,33 @@ pub struct ExportSkipped<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// The document for `corpus`. `related_limit` caps each article's related list.
-    pub fn new(corpus: &'a Corpus, entities: &'a Entities, _related_limit: usize) -> Self {
+    /// The document for `corpus`, its entities and relations.
+    pub fn new(corpus: &'a Corpus, entities: &'a Entities, relations: &'a Relations) -> Self {
         let articles = corpus
             .articles
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                article(
+                let mut out = article(
                     a,
                     entities.mentions.get(i).map_or(&[][..], Vec::as_slice),
                     &entities.list,
-                )
+                );
+                out.story = &corpus.articles[relations.story[i]].id;
+                out.related = relations.related[i]
+                    .iter()
+                    .map(|l| ExportRelated {
+                        id: &corpus.articles[l.article].id,
+                        // Four decimals: enough to rank, stable across platforms.
+                        score: (f64::from(l.score) * 10_000.0).round() / 10_000.0,
+                        shared: l
+                            .shared
+                            .iter()
+                            .map(|&e| entities.list[e].id.as_str())
+                            .collect(),
+                    })
+                    .collect();
+                out
             })
             .collect();
         Document {
@@ -96,6 +114,7 @@ fn article<'a>(a: &'a Article, mentions: &'a [Mention], list: &'a [Entity]) -> E
         date: a.date.as_deref(),
         url: a.url.as_deref(),
         body: &a.body,
+        story: &a.id,
         mentions: mentions
             .iter()
             .map(|m| {

@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod index;
 pub mod nlp;
 pub mod parallel;
 
@@ -35,7 +36,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         } => {
             let corpus = load(&paths);
             let entities = nlp::analyze(&corpus.articles);
-            let doc = export::Document::new(&corpus, &entities, related_limit);
+            let relations = index::relate(&corpus.articles, &entities, related_limit);
+            let doc = export::Document::new(&corpus, &entities, &relations);
             let mut out = std::io::stdout().lock();
             if writeln!(out, "{}", doc.to_json()).is_err() {
                 // A closed pipe (`| head`) is not an error worth a message.

@@ -36,6 +36,114 @@ fn bundled_corpus_reaches_the_bars() {
         "mention recall {:.3}",
         s.mention_recall
     );
+    assert_eq!(
+        (s.related_hits, s.related_total),
+        (5, 5),
+        "expected stories at the top of each related list"
+    );
+}
+
+#[test]
+fn bundled_corpus_stories_and_scores() {
+    let (export, _, _) = export(&[]);
+    let story = |id: &str| article(&export, id)["story"].as_str().unwrap().to_owned();
+    // The ISW analysis in German and Italian is one story; the three visits are not one event.
+    assert_eq!(story("000_b7278b78f013c97b"), story("001_33dafe3a048d91ea"));
+    assert_ne!(story("002_2ea6db9797bc8efc"), story("004_cd020d5220e04b0f"));
+    for a in articles(&export) {
+        let related = a["related"].as_array().unwrap();
+        assert_eq!(related.len(), 4, "every other article is related a little");
+        let scores: Vec<f64> = related
+            .iter()
+            .map(|r| r["score"].as_f64().unwrap())
+            .collect();
+        assert!(
+            scores.windows(2).all(|w| w[0] >= w[1]),
+            "best first: {scores:?}"
+        );
+        assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+        assert!(
+            related
+                .iter()
+                .all(|r| !r["shared"].as_array().unwrap().is_empty())
+        );
+    }
+    let isw = &article(&export, "000_b7278b78f013c97b")["related"][0];
+    assert!(
+        isw["shared"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e == "andrei_rudenko")
+    );
+}
+
+/// The UNER sentences exist in German and in English: each document's translation should be
+/// found among its related stories, although the two share few words.
+#[test]
+fn translations_rank_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, lang) in [("de_pud-ud-test.iob2", "de"), ("en_pud-ud-test.iob2", "en")] {
+        let sub = dir.path().join(lang);
+        std::fs::create_dir(&sub).unwrap();
+        uner::convert(
+            &std::fs::read_to_string(fixture(&format!("uner/{file}"))).unwrap(),
+            &sub,
+            lang,
+        );
+    }
+    let (export, _, _) = export(&[
+        dir.path().as_os_str(),
+        "--related-limit".as_ref(),
+        "5".as_ref(),
+    ]);
+    // "…/de/0042.txt" -> ("0042", "de")
+    let doc_of = |a: &serde_json::Value| {
+        let p = std::path::Path::new(a["source"].as_str().unwrap());
+        let lang = p
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        (p.file_stem().unwrap().to_str().unwrap().to_owned(), lang)
+    };
+    let by_id: std::collections::HashMap<&str, (String, String)> = articles(&export)
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), doc_of(a)))
+        .collect();
+    let (mut top1, mut top5) = (0, 0);
+    for a in articles(&export) {
+        let (doc, lang) = doc_of(a);
+        let other = (
+            doc,
+            if lang == "de" {
+                "en".to_owned()
+            } else {
+                "de".to_owned()
+            },
+        );
+        let related: Vec<&(String, String)> = a["related"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &by_id[r["id"].as_str().unwrap()])
+            .collect();
+        top1 += usize::from(related.first() == Some(&&other));
+        top5 += usize::from(related.contains(&&other));
+    }
+    let n = articles(&export).len() as f64;
+    eprintln!(
+        "translation top1 {:.3} top5 {:.3}",
+        top1 as f64 / n,
+        top5 as f64 / n
+    );
+    assert!(
+        top1 as f64 / n >= 0.70 && top5 as f64 / n >= 0.78,
+        "top1 {top1}, top5 {top5} of {n}"
+    );
 }
 
 fn uner_f1(file: &str, lang: &str) -> f64 {

@@ -34,7 +34,7 @@ pub fn detect(text: &str) -> String {
 
 /// Function words of the languages most news comes in. They are so frequent that a few
 /// hundred letters of text settle the question cheaply; whatlang decides the rest.
-const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+pub(crate) const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     (
         "de",
         &[

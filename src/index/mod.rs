@@ -1,0 +1,30 @@
+//! Indexes over the analysed corpus: related stories and story clusters.
+
+pub mod features;
+pub mod related;
+pub mod sparse;
+pub mod stories;
+
+use crate::corpus::Article;
+use crate::nlp::Entities;
+pub use related::Link;
+
+/// Related lists and stories of a corpus.
+pub struct Relations {
+    /// Per article, best first.
+    pub related: Vec<Vec<Link>>,
+    /// Per article, the index of the first article of its story.
+    pub story: Vec<usize>,
+}
+
+/// Computes related stories (at most `limit` per article) and story clusters. Stories are
+/// found from at least each article's best ten, whatever the limit.
+pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relations {
+    let features = features::Features::build(articles, entities);
+    let mut related = related::related(&features, articles, limit.max(10));
+    let story = stories::stories(&related);
+    for links in &mut related {
+        links.truncate(limit);
+    }
+    Relations { related, story }
+}

@@ -1,0 +1,91 @@
+//! Sparse weighted vectors (sorted ids, weights), the currency of similarity: an article is an
+//! entity vector, a term vector and a number vector.
+
+/// A sparse vector with ids in ascending order, L2-normalised unless empty.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sparse {
+    pub ids: Vec<u32>,
+    pub weights: Vec<f32>,
+}
+
+impl Sparse {
+    /// From (id, weight) pairs in any order; duplicate ids add up. Normalised to length 1.
+    pub fn normalized(mut pairs: Vec<(u32, f32)>) -> Sparse {
+        pairs.sort_unstable_by_key(|p| p.0);
+        let mut ids: Vec<u32> = Vec::with_capacity(pairs.len());
+        let mut weights: Vec<f32> = Vec::with_capacity(pairs.len());
+        for (id, w) in pairs {
+            if ids.last() == Some(&id) {
+                *weights.last_mut().expect("parallel") += w;
+            } else {
+                ids.push(id);
+                weights.push(w);
+            }
+        }
+        let norm = weights.iter().map(|w| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            weights.iter_mut().for_each(|w| *w /= norm);
+        }
+        Sparse { ids, weights }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.ids.iter().copied().zip(self.weights.iter().copied())
+    }
+
+    /// Dot product by merging the sorted ids.
+    pub fn dot(&self, other: &Sparse) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weights[i] * other.weights[j];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// The shared ids with their contribution to the dot product, largest first.
+    pub fn shared(&self, other: &Sparse) -> Vec<(u32, f32)> {
+        let mut out = vec![];
+        let (mut i, mut j) = (0, 0);
+        while i < self.ids.len() && j < other.ids.len() {
+            match self.ids[i].cmp(&other.ids[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    out.push((self.ids[i], self.weights[i] * other.weights[j]));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalised_dot_and_shared() {
+        let a = Sparse::normalized(vec![(3, 1.0), (1, 1.0), (3, 1.0)]);
+        assert_eq!(a.ids, [1, 3]);
+        assert!((a.dot(&a) - 1.0).abs() < 1e-6);
+        let b = Sparse::normalized(vec![(3, 1.0), (7, 1.0)]);
+        assert!(a.dot(&b) > 0.6 && a.dot(&b) < 0.7);
+        assert_eq!(a.shared(&b).iter().map(|s| s.0).collect::<Vec<_>>(), [3]);
+        assert_eq!(Sparse::normalized(vec![]).dot(&a), 0.0);
+    }
+}
