@@ -14,6 +14,8 @@ usage:
 PATH is a file or a directory (read recursively): .txt .md .html .htm .json .jsonl
 
 options:
+  --open ID           start the reader on article ID
+  --theme NAME        colour theme: dark, light, high-contrast, gruvbox, or a user theme
   --related-limit N   related stories per article in the export (default 10)
   -h, --help          this help
   -V, --version       the version";
@@ -24,6 +26,8 @@ pub enum Command {
     /// Open the reader on `paths` (empty: the bundled corpus).
     Read {
         paths: Vec<PathBuf>,
+        open: Option<String>,
+        theme: Option<String>,
     },
     /// Print the export document.
     Export {
@@ -53,6 +57,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
     let mut export = false;
     let mut paths = vec![];
     let mut related_limit = None;
+    let mut open = None;
+    let mut theme = None;
     let err = |e: lexopt::Error| CliError(e.to_string());
     while let Some(arg) = parser.next().map_err(err)? {
         match arg {
@@ -67,6 +73,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
                         CliError(format!("--related-limit: {value:?} is not a whole number"))
                     })?;
                 related_limit = Some(n);
+            }
+            Long("open") => {
+                open = Some(parser.value().map_err(err)?.to_string_lossy().into_owned())
+            }
+            Long("theme") => {
+                theme = Some(parser.value().map_err(err)?.to_string_lossy().into_owned())
             }
             Value(v) if !export && paths.is_empty() && v == "export" => export = true,
             Value(v) => paths.push(PathBuf::from(v)),
@@ -87,6 +99,11 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
         }
     }
     if export {
+        if open.is_some() || theme.is_some() {
+            return Err(CliError(
+                "--open and --theme go with the reader, not with export".into(),
+            ));
+        }
         Ok(Command::Export {
             paths,
             related_limit: related_limit.unwrap_or(DEFAULT_RELATED_LIMIT),
@@ -94,7 +111,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
     } else if related_limit.is_some() {
         Err(CliError("--related-limit only goes with export".into()))
     } else {
-        Ok(Command::Read { paths })
+        Ok(Command::Read { paths, open, theme })
     }
 }
 
@@ -108,7 +125,22 @@ mod tests {
 
     #[test]
     fn commands() {
-        assert_eq!(parse_str(&[]), Ok(Command::Read { paths: vec![] }));
+        assert_eq!(
+            parse_str(&[]),
+            Ok(Command::Read {
+                paths: vec![],
+                open: None,
+                theme: None
+            })
+        );
+        assert_eq!(
+            parse_str(&["--open", "001_x", "--theme", "light"]),
+            Ok(Command::Read {
+                paths: vec![],
+                open: Some("001_x".into()),
+                theme: Some("light".into())
+            })
+        );
         assert_eq!(
             parse_str(&["export"]),
             Ok(Command::Export {

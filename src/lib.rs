@@ -5,12 +5,17 @@
 //! (related stories, search) → app state → ui. This crate is the library; `main.rs` only calls
 //! [`run`].
 
+pub mod app;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod index;
 pub mod nlp;
 pub mod parallel;
+pub mod state;
+pub mod tui;
+pub mod ui;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -44,9 +49,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
         }
-        Command::Read { paths } => {
-            let corpus = load(&paths);
-            print_summary(&corpus);
+        Command::Read { paths, open, theme } => {
+            if let Err(e) = tui::run(tui::Options { paths, open, theme }) {
+                eprintln!("dossier: {e}");
+                return ExitCode::from(2);
+            }
         }
     }
     ExitCode::SUCCESS
@@ -63,16 +70,4 @@ fn load(paths: &[std::path::PathBuf]) -> Corpus {
         eprintln!("dossier: warning: {}: {}", s.source, s.reason);
     }
     corpus
-}
-
-/// Until the reader lands: one line per article.
-fn print_summary(corpus: &Corpus) {
-    println!(
-        "{} articles, {} skipped",
-        corpus.articles.len(),
-        corpus.skipped.len()
-    );
-    for a in &corpus.articles {
-        println!("{:<24} {:<3} {}", a.id, a.lang, a.title);
-    }
 }

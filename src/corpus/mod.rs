@@ -13,7 +13,7 @@ pub mod sanitize;
 mod walk;
 
 pub use load::{load_bundled, load_paths, load_sources};
-pub use walk::Source;
+pub use walk::{Source, io_reason};
 
 /// One article, cleaned and ready to read.
 #[derive(Debug, Clone, PartialEq, Eq)]

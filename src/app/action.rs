@@ -1,0 +1,96 @@
+//! Everything a user can ask of dossier. The same names are the vocabulary of the keymap in the
+//! config file (`"ctrl-q" = "quit"`) and of the help overlay.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    /// Open the article or story under the cursor; on a selected mention, filter by its entity.
+    Activate,
+    NextMention,
+    PrevMention,
+    /// Next/previous mention of the selected entity, continuing into the next article.
+    NextOccurrence,
+    PrevOccurrence,
+    Back,
+    Forward,
+    EntityFinder,
+    Search,
+    /// Close a popup, else clear the filter.
+    Escape,
+    ToggleRead,
+    ToggleBookmark,
+    OpenUrl,
+    Help,
+    ShowSkipped,
+}
+
+impl Action {
+    /// Every action, in the order the help overlay lists them.
+    pub const ALL: &'static [Action] = &[
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::Activate,
+        Action::NextMention,
+        Action::PrevMention,
+        Action::NextOccurrence,
+        Action::PrevOccurrence,
+        Action::Back,
+        Action::Forward,
+        Action::EntityFinder,
+        Action::Search,
+        Action::Escape,
+        Action::ToggleRead,
+        Action::ToggleBookmark,
+        Action::OpenUrl,
+        Action::ShowSkipped,
+        Action::Help,
+        Action::Quit,
+    ];
+
+    /// What it does, for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::FocusNext => "focus next pane",
+            Action::FocusPrev => "focus previous pane",
+            Action::Down => "move down",
+            Action::Up => "move up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Top => "go to top",
+            Action::Bottom => "go to bottom",
+            Action::Activate => "open article / story; on a mention: filter by its entity",
+            Action::NextMention => "select next mention",
+            Action::PrevMention => "select previous mention",
+            Action::NextOccurrence => "next mention of this entity (into the next article)",
+            Action::PrevOccurrence => "previous mention of this entity",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::EntityFinder => "find an entity (any language, any alias)",
+            Action::Search => "search titles and text",
+            Action::Escape => "close popup, else clear filter",
+            Action::ToggleRead => "toggle read",
+            Action::ToggleBookmark => "toggle bookmark",
+            Action::OpenUrl => "open the article's URL in the browser",
+            Action::ShowSkipped => "show skipped files",
+            Action::Help => "this help",
+        }
+    }
+}

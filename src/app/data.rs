@@ -1,0 +1,103 @@
+//! Everything the reader shows, computed once in the background after loading: the corpus, its
+//! entities and relations, and the indexes that keep searching and finding instant.
+
+use std::collections::HashMap;
+
+use crate::corpus::Corpus;
+use crate::index::{Relations, relate};
+use crate::nlp::fold::fold_into;
+use crate::nlp::{Entities, analyze};
+
+/// The analysed corpus.
+pub struct Data {
+    pub corpus: Corpus,
+    pub entities: Entities,
+    pub relations: Relations,
+    /// Article index by id.
+    pub by_id: HashMap<String, usize>,
+    /// Per story root, its articles (root first).
+    pub story_members: HashMap<usize, Vec<usize>>,
+    /// Folded title and body per article, for search.
+    pub folded: Vec<(String, String)>,
+}
+
+/// Related stories kept per article for the side panel.
+pub const PANEL_RELATED: usize = 30;
+
+/// Folds text for matching: lower case, no accents.
+pub fn fold_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+impl Data {
+    /// Analyses `corpus`, reporting each stage to `progress`.
+    pub fn build(corpus: Corpus, progress: &dyn Fn(&str)) -> Data {
+        progress(&format!(
+            "finding entities in {} articles…",
+            corpus.articles.len()
+        ));
+        let entities = analyze(&corpus.articles);
+        progress("linking related stories…");
+        let relations = relate(&corpus.articles, &entities, PANEL_RELATED);
+        let by_id = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let mut story_members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, &root) in relations.story.iter().enumerate() {
+            story_members.entry(root).or_default().push(i);
+        }
+        let folded = crate::parallel::map(&corpus.articles, |a| {
+            (fold_text(&a.title), fold_text(&a.body))
+        });
+        Data {
+            corpus,
+            entities,
+            relations,
+            by_id,
+            story_members,
+            folded,
+        }
+    }
+
+    pub fn article_count(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
+    /// Distinct entities an article mentions.
+    pub fn entity_count(&self, article: usize) -> usize {
+        let mut ids: Vec<usize> = self.entities.mentions[article]
+            .iter()
+            .map(|m| m.entity)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+
+    /// Articles whose title or text contains every word of `query` (case and accents ignored),
+    /// title matches first.
+    pub fn search(&self, query: &str) -> Vec<usize> {
+        let words: Vec<String> = query.split_whitespace().map(fold_text).collect();
+        if words.is_empty() {
+            return (0..self.article_count()).collect();
+        }
+        let mut hits: Vec<(bool, usize)> = self
+            .folded
+            .iter()
+            .enumerate()
+            .filter(|(_, (t, b))| {
+                words
+                    .iter()
+                    .all(|w| t.contains(w.as_str()) || b.contains(w.as_str()))
+            })
+            .map(|(i, (t, _))| (!words.iter().all(|w| t.contains(w.as_str())), i))
+            .collect();
+        hits.sort();
+        hits.into_iter().map(|(_, i)| i).collect()
+    }
+}

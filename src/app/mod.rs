@@ -1,0 +1,191 @@
+//! The reader's state, and how it changes: messages in (keys, mouse, resizes, loading
+//! progress), state out. No I/O here: what must touch the world (saving state, opening a URL)
+//! comes back as [`Effect`]s for the runtime to carry out.
+
+pub mod action;
+pub mod data;
+pub mod finder;
+pub mod history;
+pub mod keymap;
+pub mod layout;
+pub mod list;
+pub mod reader;
+#[cfg(test)]
+pub mod tests;
+mod update;
+
+use std::collections::HashSet;
+
+use crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
+
+use crate::state::State;
+use crate::ui::theme::Theme;
+use data::Data;
+use finder::{Finder, FinderIndex};
+use history::History;
+use keymap::Keymap;
+use list::Row;
+
+/// What reaches the app.
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    /// Loading has reached a new stage.
+    Progress(String),
+    Loaded(Box<Data>),
+}
+
+/// What the app asks the runtime to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveState(State),
+    OpenUrl(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Reader,
+    Related,
+}
+
+/// Which articles the list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    Entity(usize),
+    Search(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Popup {
+    None,
+    Finder(Finder),
+    /// The live search prompt; the filter to go back to on Esc.
+    Search {
+        query: String,
+        before: Filter,
+    },
+    Help,
+    Skipped,
+}
+
+/// How the app starts.
+pub struct Setup {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub state: State,
+    /// Article to open once loaded (`--open`, else the last one).
+    pub open: Option<String>,
+    /// Warnings from start-up (a corrupt state file), shown in the status line.
+    pub warnings: Vec<String>,
+}
+
+pub struct App {
+    pub data: Option<Box<Data>>,
+    pub finder_index: Option<FinderIndex>,
+    pub loading: Option<String>,
+    pub message: Option<String>,
+    pub focus: Pane,
+    pub filter: Filter,
+    pub visible: Vec<usize>,
+    pub rows: Vec<Row>,
+    pub expanded: HashSet<usize>,
+    pub list_sel: usize,
+    pub current: Option<usize>,
+    pub reader: reader::Layout,
+    pub reader_width: usize,
+    pub reader_scroll: usize,
+    pub selected_mention: Option<usize>,
+    pub related_sel: usize,
+    pub popup: Popup,
+    pub history: History,
+    pub state: State,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub size: Rect,
+    pub quit: bool,
+    open_on_load: Option<String>,
+}
+
+impl App {
+    pub fn new(setup: Setup) -> App {
+        App {
+            data: None,
+            finder_index: None,
+            loading: Some("loading…".into()),
+            message: (!setup.warnings.is_empty()).then(|| setup.warnings.join("; ")),
+            focus: Pane::List,
+            filter: Filter::All,
+            visible: vec![],
+            rows: vec![],
+            expanded: HashSet::new(),
+            list_sel: 0,
+            current: None,
+            reader: reader::Layout::default(),
+            reader_width: 0,
+            reader_scroll: 0,
+            selected_mention: None,
+            related_sel: 0,
+            popup: Popup::None,
+            history: History::default(),
+            state: setup.state,
+            keymap: setup.keymap,
+            theme: setup.theme,
+            size: Rect::new(0, 0, 80, 24),
+            quit: false,
+            open_on_load: setup.open,
+        }
+    }
+
+    pub fn areas(&self) -> Option<layout::Areas> {
+        layout::areas(self.size)
+    }
+
+    /// The related links of the open article.
+    pub fn related(&self) -> &[crate::index::Link] {
+        match (&self.data, self.current) {
+            (Some(d), Some(a)) => &d.relations.related[a],
+            _ => &[],
+        }
+    }
+
+    /// The entity of the selected mention.
+    pub fn selected_entity(&self) -> Option<usize> {
+        let (d, a, m) = (self.data.as_ref()?, self.current?, self.selected_mention?);
+        d.entities.mentions[a].get(m).map(|m| m.entity)
+    }
+
+    /// The list pane's title: what is shown, and how much of the corpus; shorter forms when
+    /// `width` is too narrow for the full one.
+    pub fn list_title(&self, width: usize) -> String {
+        let Some(d) = &self.data else {
+            return "Articles".into();
+        };
+        let total = d.article_count();
+        let n = self.visible.len();
+        let forms = match &self.filter {
+            Filter::All => vec![format!("Articles — {total}"), format!("{total}")],
+            Filter::Entity(e) => {
+                let name = &d.entities.list[*e].name;
+                vec![
+                    format!("entity: {name} — {n} of {total} articles"),
+                    format!("entity: {name} — {n}/{total}"),
+                    format!("{name} {n}/{total}"),
+                ]
+            }
+            Filter::Search(q) => vec![
+                format!("search: “{q}” — {n} of {total} articles"),
+                format!("search: “{q}” — {n}/{total}"),
+                format!("“{q}” {n}/{total}"),
+            ],
+        };
+        let last = forms.last().cloned().unwrap_or_default();
+        forms
+            .into_iter()
+            .find(|f| layout::text_width(f) <= width)
+            .unwrap_or(last)
+    }
+}

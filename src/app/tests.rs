@@ -1,0 +1,232 @@
+//! The app as a pure state machine: messages in, state out, over the bundled corpus.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+use super::data::Data;
+use super::keymap::Keymap;
+use super::list::Row;
+use super::{App, Effect, Filter, Msg, Pane, Popup, Setup};
+use crate::state::State;
+use crate::ui::theme::Theme;
+
+/// The app on the bundled corpus, loaded, in a 120×40 terminal.
+pub fn loaded_app(width: u16, height: u16) -> App {
+    let mut app = App::new(Setup {
+        keymap: Keymap::default(),
+        theme: Theme::load("dark", None, false).unwrap(),
+        state: State::default(),
+        open: None,
+        warnings: vec![],
+    });
+    app.update(Msg::Resize(width, height));
+    app.update(Msg::Loaded(Box::new(Data::build(
+        crate::corpus::load_bundled(),
+        &|_| {},
+    ))));
+    app
+}
+
+pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent {
+        code,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }))
+}
+
+pub fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn id(app: &App, a: usize) -> &str {
+    &app.data.as_ref().unwrap().corpus.articles[a].id
+}
+
+#[test]
+fn starts_on_the_first_article_with_the_list_focused() {
+    let app = loaded_app(120, 40);
+    assert_eq!(app.current, Some(0));
+    assert_eq!(app.focus, Pane::List);
+    assert!(!app.reader.lines.is_empty());
+    assert_eq!(
+        app.related()[0].article,
+        1,
+        "the Italian version of the ISW story is first"
+    );
+}
+
+#[test]
+fn finder_filters_the_list_to_an_entity_and_back_undoes_it() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    let Popup::Finder(f) = &app.popup else {
+        panic!("finder open")
+    };
+    let data = app.data.as_ref().unwrap();
+    assert_eq!(data.entities.list[f.hits[0].entity].id, "andrei_rudenko");
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.popup, Popup::None));
+    assert!(matches!(app.filter, Filter::Entity(_)));
+    assert_eq!(app.visible, [0, 1]);
+    // Both articles are rows of their own: a filtered list does not fold stories.
+    let articles: Vec<usize> = app
+        .rows
+        .iter()
+        .filter(|r| matches!(r, Row::Article { .. }))
+        .map(Row::article)
+        .collect();
+    assert_eq!(articles, [0, 1]);
+    assert_eq!(
+        app.list_title(60),
+        "entity: Andrei Rudenko — 2 of 5 articles"
+    );
+    assert_eq!(app.list_title(30), "entity: Andrei Rudenko — 2/5");
+    assert_eq!(app.list_title(20), "Andrei Rudenko 2/5");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filter, Filter::All);
+    key(&mut app, KeyCode::Esc);
+}
+
+#[test]
+fn finder_is_blind_to_accents_case_and_language() {
+    let mut app = loaded_app(120, 40);
+    for (query, want) in [
+        ("pjongjang", "pyongyang"),
+        ("PYONGYANG", "pyongyang"),
+        ("corea del nord", "north_korea"),
+        ("kreml", "kremlin"),
+        ("schoigu", "sergei_shoigu"),
+    ] {
+        key(&mut app, KeyCode::Char('e'));
+        typed(&mut app, query);
+        let Popup::Finder(f) = &app.popup else {
+            panic!()
+        };
+        let data = app.data.as_ref().unwrap();
+        assert_eq!(data.entities.list[f.hits[0].entity].id, want, "{query}");
+        assert!(!f.hits[0].matched.is_empty());
+        key(&mut app, KeyCode::Esc);
+    }
+}
+
+#[test]
+fn related_story_opens_and_history_goes_back_and_forward() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Related);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(id(&app, app.current.unwrap()), "001_33dafe3a048d91ea");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current, Some(0));
+    app.update(Msg::Key(KeyEvent {
+        code: KeyCode::Right,
+        modifiers: KeyModifiers::ALT,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }));
+    assert_eq!(app.current, Some(1));
+}
+
+#[test]
+fn mentions_step_and_occurrences_continue_into_the_next_article() {
+    let mut app = loaded_app(120, 40);
+    let data_entities = |app: &App| {
+        app.selected_entity()
+            .map(|e| app.data.as_ref().unwrap().entities.list[e].id.clone())
+    };
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.selected_mention, Some(0));
+    assert_eq!(data_entities(&app).as_deref(), Some("russia"));
+    // Walk to Rudenko, then jump between his mentions and on into the Italian article.
+    while data_entities(&app).as_deref() != Some("andrei_rudenko") {
+        key(&mut app, KeyCode::Char(']'));
+    }
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.current, Some(0), "second mention in the same article");
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        app.current,
+        Some(1),
+        "then the next article that mentions him"
+    );
+    assert_eq!(data_entities(&app).as_deref(), Some("andrei_rudenko"));
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.current, Some(0));
+}
+
+#[test]
+fn enter_on_a_mention_filters_by_its_entity() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char(']'));
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.filter, Filter::Entity(_)));
+    assert_eq!(app.visible.len(), 5, "Russia is in every article");
+}
+
+#[test]
+fn live_search_and_escape() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "belousov");
+    assert_eq!(app.filter, Filter::Search("belousov".into()));
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(id(&app, app.visible[0]), "003_e0eaa78b0dce1e39");
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.filter,
+        Filter::All,
+        "Esc in the prompt restores the previous filter"
+    );
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "pjöngjang");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.visible.len(), 2);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter, Filter::All, "Esc clears the filter");
+}
+
+#[test]
+fn marks_toggle_and_ask_to_save() {
+    let mut app = loaded_app(120, 40);
+    assert!(
+        app.state.read.contains("000_b7278b78f013c97b"),
+        "opening marks read"
+    );
+    let effects = key(&mut app, KeyCode::Char('m'));
+    assert!(!app.state.read.contains("000_b7278b78f013c97b"));
+    assert!(matches!(&effects[..], [Effect::SaveState(_)]));
+    key(&mut app, KeyCode::Char('b'));
+    assert!(app.state.bookmarks.contains("000_b7278b78f013c97b"));
+    let effects = key(&mut app, KeyCode::Char('o'));
+    assert!(effects.is_empty());
+    assert_eq!(app.message.as_deref(), Some("this article has no URL"));
+    let effects = key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit && matches!(&effects[..], [Effect::SaveState(_)]));
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut app = loaded_app(120, 40);
+    app.update(Msg::Key(KeyEvent {
+        code: KeyCode::Char('q'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    }));
+    assert!(!app.quit);
+}
+
+#[test]
+fn tiny_and_resized_terminals() {
+    let mut app = loaded_app(40, 10);
+    assert!(app.areas().is_none());
+    app.update(Msg::Resize(200, 60));
+    assert!(app.areas().is_some());
+    assert!(app.reader_width > 60);
+}

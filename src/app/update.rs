@@ -1,0 +1,628 @@
+//! How each message changes the app: keys through the keymap (or to the open popup), mouse
+//! clicks and wheel by the pane under the pointer, loading stages, resizes.
+
+use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::finder::{Finder, FinderIndex};
+use super::history::Place;
+use super::layout::{RELATED_ITEM_HEIGHT, inner};
+use super::list::{Row, rows};
+use super::{App, Effect, Filter, Msg, Pane, Popup};
+
+/// Finder results shown.
+pub const FINDER_HITS: usize = 50;
+
+impl App {
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) if key.kind == KeyEventKind::Release => vec![],
+            Msg::Key(key) => self.on_key(key),
+            Msg::Mouse(m) => {
+                self.on_mouse(m);
+                vec![]
+            }
+            Msg::Resize(w, h) => {
+                self.size = Rect::new(0, 0, w, h);
+                self.relayout();
+                vec![]
+            }
+            Msg::Progress(p) => {
+                self.loading = Some(p);
+                vec![]
+            }
+            Msg::Loaded(data) => {
+                self.on_loaded(data);
+                vec![]
+            }
+        }
+    }
+
+    fn on_loaded(&mut self, data: Box<super::data::Data>) {
+        self.finder_index = Some(FinderIndex::build(&data.entities));
+        let skipped = data.corpus.skipped.len();
+        let open = self
+            .open_on_load
+            .take()
+            .and_then(|id| data.by_id.get(&id).copied());
+        self.data = Some(data);
+        self.loading = None;
+        if skipped > 0 {
+            let files = if skipped == 1 { "file" } else { "files" };
+            self.message = Some(format!("{skipped} {files} skipped — press w"));
+        }
+        self.set_filter(Filter::All);
+        if let Some(a) = open.or_else(|| self.rows.first().map(Row::article)) {
+            self.open(a, false);
+        }
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return self.on_action(Action::Quit);
+        }
+        match &mut self.popup {
+            Popup::Finder(_) => return self.finder_key(key),
+            Popup::Search { .. } => return self.search_key(key),
+            Popup::Help | Popup::Skipped => {
+                let action = self.keymap.action(&key);
+                if action == Some(Action::Quit) {
+                    return self.on_action(Action::Quit);
+                }
+                self.popup = Popup::None;
+                return vec![];
+            }
+            Popup::None => {}
+        }
+        match self.keymap.action(&key) {
+            Some(a) => self.on_action(a),
+            None => vec![],
+        }
+    }
+
+    fn finder_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+        let Popup::Finder(finder) = &mut self.popup else {
+            return vec![];
+        };
+        match key.code {
+            KeyCode::Esc => self.popup = Popup::None,
+            KeyCode::Enter => {
+                if let Some(hit) = finder.hits.get(finder.selected) {
+                    let e = hit.entity;
+                    self.popup = Popup::None;
+                    self.filter_entity(e);
+                }
+            }
+            KeyCode::Down | KeyCode::Tab => {
+                finder.selected = (finder.selected + 1).min(finder.hits.len().saturating_sub(1))
+            }
+            KeyCode::Up | KeyCode::BackTab => finder.selected = finder.selected.saturating_sub(1),
+            KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                finder.selected = (finder.selected + 1).min(finder.hits.len().saturating_sub(1))
+            }
+            KeyCode::Char('p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                finder.selected = finder.selected.saturating_sub(1)
+            }
+            KeyCode::Backspace => {
+                finder.query.pop();
+                self.refresh_finder();
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                finder.query.push(c);
+                self.refresh_finder();
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn refresh_finder(&mut self) {
+        let (Some(data), Some(index), Popup::Finder(finder)) =
+            (&self.data, &self.finder_index, &mut self.popup)
+        else {
+            return;
+        };
+        finder.hits = index.find(&data.entities, &finder.query, FINDER_HITS);
+        finder.selected = 0;
+    }
+
+    fn search_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
+        let Popup::Search { query, before } = &mut self.popup else {
+            return vec![];
+        };
+        match key.code {
+            KeyCode::Esc => {
+                let before = before.clone();
+                self.popup = Popup::None;
+                self.set_filter(before);
+            }
+            KeyCode::Enter => {
+                let (q, before) = (query.clone(), before.clone());
+                self.popup = Popup::None;
+                if !q.trim().is_empty() {
+                    self.history.push(Place {
+                        filter: before,
+                        article: self.current,
+                    });
+                }
+            }
+            KeyCode::Backspace => {
+                query.pop();
+                let q = query.clone();
+                self.set_filter(if q.trim().is_empty() {
+                    Filter::All
+                } else {
+                    Filter::Search(q)
+                });
+            }
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                query.push(c);
+                let q = query.clone();
+                self.set_filter(Filter::Search(q));
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub fn on_action(&mut self, action: Action) -> Vec<Effect> {
+        if self.data.is_none() && !matches!(action, Action::Quit | Action::Help | Action::Escape) {
+            return vec![];
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return vec![Effect::SaveState(self.state.clone())];
+            }
+            Action::FocusNext => self.focus = next_pane(self.focus, 1),
+            Action::FocusPrev => self.focus = next_pane(self.focus, 2),
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::Top => self.move_by(isize::MIN / 2),
+            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Activate => self.activate(),
+            Action::NextMention => self.step_mention(1),
+            Action::PrevMention => self.step_mention(-1),
+            Action::NextOccurrence => self.step_occurrence(true),
+            Action::PrevOccurrence => self.step_occurrence(false),
+            Action::Back => {
+                if let Some(p) = self.history.back(self.place()) {
+                    self.go_to(p);
+                }
+            }
+            Action::Forward => {
+                if let Some(p) = self.history.forward(self.place()) {
+                    self.go_to(p);
+                }
+            }
+            Action::EntityFinder => {
+                self.popup = Popup::Finder(Finder::default());
+                self.refresh_finder();
+            }
+            Action::Search => {
+                let query = match &self.filter {
+                    Filter::Search(q) => q.clone(),
+                    _ => String::new(),
+                };
+                self.popup = Popup::Search {
+                    query,
+                    before: self.filter.clone(),
+                };
+            }
+            Action::Escape => {
+                if self.filter != Filter::All {
+                    self.history.push(self.place());
+                    self.set_filter(Filter::All);
+                } else {
+                    self.selected_mention = None;
+                    self.message = None;
+                }
+            }
+            Action::ToggleRead | Action::ToggleBookmark => {
+                return self.toggle_mark(action == Action::ToggleRead);
+            }
+            Action::OpenUrl => return self.open_url(),
+            Action::Help => self.popup = Popup::Help,
+            Action::ShowSkipped => self.popup = Popup::Skipped,
+        }
+        vec![]
+    }
+
+    /// The article a mark applies to: the list's selection when the list has focus, else the open one.
+    fn mark_target(&self) -> Option<usize> {
+        match self.focus {
+            Pane::List => self.rows.get(self.list_sel).map(Row::article),
+            _ => self.current,
+        }
+    }
+
+    fn toggle_mark(&mut self, read: bool) -> Vec<Effect> {
+        let (Some(data), Some(a)) = (&self.data, self.mark_target()) else {
+            return vec![];
+        };
+        let id = data.corpus.articles[a].id.clone();
+        let set = if read {
+            &mut self.state.read
+        } else {
+            &mut self.state.bookmarks
+        };
+        if !set.remove(&id) {
+            set.insert(id);
+        }
+        vec![Effect::SaveState(self.state.clone())]
+    }
+
+    fn open_url(&mut self) -> Vec<Effect> {
+        let url = self
+            .data
+            .as_ref()
+            .zip(self.current)
+            .and_then(|(d, a)| d.corpus.articles[a].url.clone());
+        match url {
+            Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                self.message = Some(format!("opening {u}"));
+                vec![Effect::OpenUrl(u)]
+            }
+            Some(u) => {
+                self.message = Some(format!("not a web address: {u}"));
+                vec![]
+            }
+            None => {
+                self.message = Some("this article has no URL".into());
+                vec![]
+            }
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Pane::List => match self.rows.get(self.list_sel).cloned() {
+                Some(Row::Story { members, expanded }) => {
+                    let root = self
+                        .data
+                        .as_ref()
+                        .map_or(members[0], |d| d.relations.story[members[0]]);
+                    if expanded {
+                        self.expanded.remove(&root);
+                    } else {
+                        self.expanded.insert(root);
+                    }
+                    self.rebuild_rows();
+                    self.open(members[0], true);
+                }
+                Some(Row::Article { article, .. }) => {
+                    self.open(article, true);
+                    self.focus = Pane::Reader;
+                }
+                None => {}
+            },
+            Pane::Reader => {
+                if let Some(e) = self.selected_entity() {
+                    self.filter_entity(e);
+                    self.focus = Pane::List;
+                }
+            }
+            Pane::Related => {
+                if let Some(l) = self.related().get(self.related_sel) {
+                    let a = l.article;
+                    self.open(a, true);
+                }
+            }
+        }
+    }
+
+    /// Shows only the articles that mention entity `e`, as a new place in the history.
+    pub fn filter_entity(&mut self, e: usize) {
+        self.history.push(self.place());
+        self.set_filter(Filter::Entity(e));
+    }
+
+    pub fn set_filter(&mut self, filter: Filter) {
+        let Some(data) = &self.data else { return };
+        self.visible = match &filter {
+            Filter::All => (0..data.article_count()).collect(),
+            Filter::Entity(e) => data.entities.list[*e].articles.clone(),
+            Filter::Search(q) => data.search(q),
+        };
+        self.filter = filter;
+        self.rebuild_rows();
+        self.list_sel = self
+            .current
+            .and_then(|c| self.rows.iter().position(|r| r.article() == c))
+            .unwrap_or(0);
+    }
+
+    fn rebuild_rows(&mut self) {
+        if let Some(data) = &self.data {
+            // A filtered list shows every matching article as a row of its own.
+            self.rows = if self.filter == Filter::All {
+                rows(data, &self.visible, &self.expanded)
+            } else {
+                self.visible
+                    .iter()
+                    .map(|&article| Row::Article {
+                        article,
+                        child: false,
+                    })
+                    .collect()
+            };
+            self.list_sel = self.list_sel.min(self.rows.len().saturating_sub(1));
+        }
+    }
+
+    /// Opens `article` in the reader (a new place in the history when `push`).
+    pub fn open(&mut self, article: usize, push: bool) {
+        let Some(data) = &self.data else { return };
+        if push && self.current != Some(article) {
+            self.history.push(self.place());
+        }
+        let id = data.corpus.articles[article].id.clone();
+        self.current = Some(article);
+        self.reader_scroll = 0;
+        self.selected_mention = None;
+        self.related_sel = 0;
+        self.state.read.insert(id.clone());
+        self.state.last = Some(id.clone());
+        self.state.history.retain(|h| *h != id);
+        self.state.history.push(id);
+        if self.state.history.len() > 100 {
+            self.state.history.remove(0);
+        }
+        if let Some(i) = self.rows.iter().position(|r| r.article() == article) {
+            self.list_sel = i;
+        }
+        self.reader_width = 0;
+        self.relayout();
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            filter: self.filter.clone(),
+            article: self.current,
+        }
+    }
+
+    fn go_to(&mut self, place: Place) {
+        self.set_filter(place.filter);
+        if let Some(a) = place.article {
+            self.open(a, false);
+        }
+    }
+
+    /// Lays the open article out again if the reader's width changed.
+    pub fn relayout(&mut self) {
+        let (Some(data), Some(a), Some(areas)) = (&self.data, self.current, self.areas()) else {
+            return;
+        };
+        let width = inner(areas.reader).width.saturating_sub(1) as usize;
+        if width != self.reader_width || self.reader.lines.is_empty() {
+            self.reader = super::reader::layout(data, a, width);
+            self.reader_width = width;
+            self.reader_scroll = self
+                .reader_scroll
+                .min(self.reader.lines.len().saturating_sub(1));
+        }
+    }
+
+    fn pane_height(&self, pane: Pane) -> usize {
+        let Some(a) = self.areas() else { return 1 };
+        let r = match pane {
+            Pane::List => a.list,
+            Pane::Reader => a.reader,
+            Pane::Related => a.related,
+        };
+        (inner(r).height as usize).max(1)
+    }
+
+    fn page(&self) -> usize {
+        let h = self.pane_height(self.focus);
+        if self.focus == Pane::Related {
+            (h / RELATED_ITEM_HEIGHT).max(1)
+        } else {
+            h.saturating_sub(1).max(1)
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let clamp = |v: usize, d: isize, len: usize| {
+            (v as isize)
+                .saturating_add(d)
+                .clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        match self.focus {
+            Pane::List => self.list_sel = clamp(self.list_sel, delta, self.rows.len()),
+            Pane::Reader => {
+                let max = self
+                    .reader
+                    .lines
+                    .len()
+                    .saturating_sub(self.pane_height(Pane::Reader));
+                self.reader_scroll = clamp(self.reader_scroll, delta, max + 1);
+            }
+            Pane::Related => {
+                self.related_sel = clamp(self.related_sel, delta, self.related().len())
+            }
+        }
+    }
+
+    fn step_mention(&mut self, dir: isize) {
+        let Some(n) = self
+            .data
+            .as_ref()
+            .zip(self.current)
+            .map(|(d, a)| d.entities.mentions[a].len())
+        else {
+            return;
+        };
+        if n == 0 {
+            return;
+        }
+        self.selected_mention = Some(match self.selected_mention {
+            None if dir > 0 => 0,
+            None => n - 1,
+            Some(m) => ((m as isize + dir).rem_euclid(n as isize)) as usize,
+        });
+        self.show_selected_mention();
+    }
+
+    /// The next (or previous) mention of the selected entity, into the next article that
+    /// mentions it when this one has no more.
+    fn step_occurrence(&mut self, forward: bool) {
+        let (Some(e), Some(a), Some(m)) =
+            (self.selected_entity(), self.current, self.selected_mention)
+        else {
+            self.message = Some("select a mention first: ] and [".into());
+            return;
+        };
+        let data = self.data.as_ref().expect("loaded");
+        let ms = &data.entities.mentions[a];
+        let here: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].entity == e).collect();
+        let next = if forward {
+            here.iter().find(|&&i| i > m)
+        } else {
+            here.iter().rev().find(|&&i| i < m)
+        };
+        if let Some(&i) = next {
+            self.selected_mention = Some(i);
+            self.show_selected_mention();
+            return;
+        }
+        let arts = &data.entities.list[e].articles;
+        if arts.len() < 2 {
+            self.message = Some(format!(
+                "{} is in no other article",
+                data.entities.list[e].name
+            ));
+            return;
+        }
+        let pos = arts.iter().position(|&x| x == a).unwrap_or(0);
+        let other = if forward {
+            arts[(pos + 1) % arts.len()]
+        } else {
+            arts[(pos + arts.len() - 1) % arts.len()]
+        };
+        let other_ms = &data.entities.mentions[other];
+        let pick = if forward {
+            other_ms.iter().position(|x| x.entity == e)
+        } else {
+            other_ms.iter().rposition(|x| x.entity == e)
+        };
+        self.open(other, true);
+        self.selected_mention = pick;
+        self.show_selected_mention();
+    }
+
+    fn show_selected_mention(&mut self) {
+        let Some(m) = self.selected_mention else {
+            return;
+        };
+        let line = self.reader.mention_line.get(m).copied().unwrap_or(0);
+        let h = self.pane_height(Pane::Reader);
+        if line < self.reader_scroll || line >= self.reader_scroll + h {
+            self.reader_scroll = line.saturating_sub(h / 3);
+        }
+    }
+
+    /// The list's first visible row, as drawn: the selection kept in view.
+    pub fn list_offset(&self) -> usize {
+        let h = self.pane_height(Pane::List);
+        self.list_sel.saturating_sub(h.saturating_sub(1))
+    }
+
+    pub fn related_offset(&self) -> usize {
+        let per_page = (self.pane_height(Pane::Related) / RELATED_ITEM_HEIGHT).max(1);
+        self.related_sel.saturating_sub(per_page - 1)
+    }
+
+    fn on_mouse(&mut self, m: crossterm::event::MouseEvent) {
+        let Some(areas) = self.areas() else { return };
+        if !matches!(self.popup, Popup::None) || self.data.is_none() {
+            return;
+        }
+        let pos = Position::new(m.column, m.row);
+        let pane = [
+            (Pane::List, areas.list),
+            (Pane::Reader, areas.reader),
+            (Pane::Related, areas.related),
+        ]
+        .into_iter()
+        .find(|(_, r)| r.contains(pos))
+        .map(|(p, _)| p);
+        let Some(pane) = pane else { return };
+        match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let before = self.focus;
+                self.focus = pane;
+                self.move_by(if m.kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
+                });
+                self.focus = before;
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                let r = inner(match pane {
+                    Pane::List => areas.list,
+                    Pane::Reader => areas.reader,
+                    Pane::Related => areas.related,
+                });
+                if !r.contains(pos) {
+                    return;
+                }
+                let row = (m.row - r.y) as usize;
+                match pane {
+                    Pane::List => {
+                        let i = self.list_offset() + row;
+                        if i < self.rows.len() {
+                            self.list_sel = i;
+                            self.activate();
+                            self.focus = Pane::List;
+                        }
+                    }
+                    Pane::Related => {
+                        let i = self.related_offset() + row / RELATED_ITEM_HEIGHT;
+                        if i < self.related().len() {
+                            self.related_sel = i;
+                        }
+                    }
+                    Pane::Reader => {
+                        let Some(line) = self.reader.lines.get(self.reader_scroll + row) else {
+                            return;
+                        };
+                        let mut col = 0usize;
+                        let x = (m.column - r.x) as usize;
+                        for seg in &line.segs {
+                            let w = super::layout::text_width(&seg.text);
+                            if x < col + w {
+                                if seg.mention.is_some() {
+                                    self.selected_mention = seg.mention;
+                                }
+                                break;
+                            }
+                            col += w;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn next_pane(p: Pane, step: usize) -> Pane {
+    let order = [Pane::List, Pane::Reader, Pane::Related];
+    let i = order.iter().position(|&x| x == p).unwrap_or(0);
+    order[(i + step) % 3]
+}

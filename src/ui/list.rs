@@ -1,0 +1,121 @@
+//! The list pane: one row per article (or per story, its languages as badges): unread marker,
+//! bookmark, title, language, date, number of entities.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{badge, pane_block, truncate};
+use crate::app::layout::inner;
+use crate::app::list::Row;
+use crate::app::{App, Pane};
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let block = pane_block(
+        app,
+        format!(
+            " {} ",
+            app.list_title(area.width.saturating_sub(4) as usize)
+        ),
+        Some(Pane::List),
+    );
+    let Some(data) = &app.data else {
+        let text = app.loading.clone().unwrap_or_default();
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(app.theme.style("text.dim"))
+                .block(block),
+            area,
+        );
+        return;
+    };
+    let body = inner(area);
+    let width = body.width as usize;
+    let offset = app.list_offset();
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, row) in app
+        .rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(body.height as usize)
+    {
+        let selected = i == app.list_sel;
+        let a = row.article();
+        let art = &data.corpus.articles[a];
+        let mut spans: Vec<Span> = Vec::new();
+        let unread = !app.state.read.contains(&art.id);
+        spans.push(Span::styled(
+            if unread { "•" } else { " " },
+            app.theme.style("list.unread"),
+        ));
+        spans.push(Span::styled(
+            if app.state.bookmarks.contains(&art.id) {
+                "★"
+            } else {
+                " "
+            },
+            app.theme.style("list.bookmark"),
+        ));
+        let mut tail: Vec<Span> = Vec::new();
+        match row {
+            Row::Story { members, expanded } => {
+                spans.push(Span::raw(if *expanded { "▾ " } else { "▸ " }));
+                let mut langs: Vec<&str> = members
+                    .iter()
+                    .map(|&m| data.corpus.articles[m].lang.as_str())
+                    .collect();
+                langs.dedup();
+                for l in langs {
+                    tail.push(Span::raw(" "));
+                    tail.push(badge(app, l));
+                }
+            }
+            Row::Article { child, .. } => {
+                if *child {
+                    spans.push(Span::raw("  "));
+                }
+                tail.push(Span::raw(" "));
+                tail.push(badge(app, &art.lang));
+            }
+        }
+        // Narrow panes keep the title readable: date and entity count go first.
+        if width >= 44
+            && let Some(d) = &art.date
+        {
+            tail.push(Span::styled(
+                format!(" {}", &d[..d.len().min(10)]),
+                app.theme.style("meta"),
+            ));
+        }
+        if width >= 30 {
+            tail.push(Span::styled(
+                format!(" {:>2}◆", data.entity_count(a)),
+                app.theme.style("text.dim"),
+            ));
+        }
+        let used: usize = spans.iter().chain(tail.iter()).map(Span::width).sum();
+        let title_w = width.saturating_sub(used);
+        let title = truncate(&art.title, title_w);
+        let pad = title_w.saturating_sub(crate::app::layout::text_width(&title));
+        spans.push(Span::styled(
+            title,
+            app.theme.style(if unread { "title" } else { "text" }),
+        ));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(tail);
+        let mut line = Line::from(spans);
+        if selected {
+            line = line.style(app.theme.style("list.selected"));
+        }
+        lines.push(line);
+    }
+    if app.rows.is_empty() {
+        lines.push(Line::styled(
+            "no article matches",
+            app.theme.style("text.dim"),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

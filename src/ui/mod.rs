@@ -1,0 +1,111 @@
+//! Drawing: the app's state onto a ratatui frame. Nothing here changes state or does I/O;
+//! every colour comes from the theme, asked by meaning.
+
+mod list;
+mod popup;
+mod reader;
+mod related;
+mod status;
+#[cfg(test)]
+mod tests;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::app::{App, Pane, Popup};
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(app.theme.style("text")), area);
+    let Some(areas) = app.areas() else {
+        too_small(frame, app, area);
+        return;
+    };
+    list::draw(frame, app, areas.list);
+    reader::draw(frame, app, areas.reader);
+    related::draw(frame, app, areas.related);
+    related::draw_card(frame, app, areas.card);
+    status::draw(frame, app, areas.status);
+    match &app.popup {
+        Popup::Finder(f) => popup::finder(frame, app, f, area),
+        Popup::Help => popup::help(frame, app, area),
+        Popup::Skipped => popup::skipped(frame, app, area),
+        Popup::Search { .. } | Popup::None => {}
+    }
+}
+
+fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = format!(
+        "terminal too small: {}×{}, dossier needs {MIN_WIDTH}×{MIN_HEIGHT}",
+        area.width, area.height
+    );
+    let y = area.height / 2;
+    let r = Rect {
+        x: area.x,
+        y: area.y + y,
+        width: area.width,
+        height: 1.min(area.height),
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(app.theme.style("warning"))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        r,
+    );
+}
+
+/// A pane's frame: rounded border, title, focus shown by the border's style.
+pub fn pane_block<'a>(app: &App, title: impl Into<Line<'a>>, pane: Option<Pane>) -> Block<'a> {
+    let focused = pane.is_some_and(|p| p == app.focus) && matches!(app.popup, Popup::None);
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(
+            app.theme
+                .style(if focused { "border.focused" } else { "border" }),
+        )
+        .title(title.into().style(app.theme.style("pane.title")))
+}
+
+/// A language badge: " DE ".
+pub fn badge(app: &App, lang: &str) -> ratatui::text::Span<'static> {
+    ratatui::text::Span::styled(
+        format!(" {} ", lang.to_uppercase()),
+        app.theme.style("badge"),
+    )
+}
+
+/// Cuts `text` to `width` columns, with an ellipsis when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if crate::app::layout::text_width(text) <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = crate::app::layout::text_width(c.encode_utf8(&mut [0u8; 4]));
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// The style for a mention of an entity of `kind`, emphasised when selected.
+pub fn mention_style(app: &App, kind: crate::nlp::Kind, selected: bool) -> Style {
+    if selected {
+        app.theme.style("entity.selected")
+    } else {
+        app.theme.style(&format!("entity.{}", kind.as_str()))
+    }
+}

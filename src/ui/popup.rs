@@ -1,0 +1,154 @@
+//! Popups over the panes: the entity finder, the help overlay (the keymap as configured), and
+//! the list of skipped files.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::app::action::Action;
+use crate::app::finder::Finder;
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(r);
+    r
+}
+
+fn frame_block<'a>(app: &App, title: &'a str) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.style("popup.border"))
+        .title(Span::styled(title, app.theme.style("pane.title")))
+        .style(app.theme.style("popup"))
+}
+
+pub fn finder(frame: &mut Frame, app: &App, f: &Finder, area: Rect) {
+    let r = centered(
+        area,
+        (area.width * 3 / 4).max(56),
+        (area.height * 3 / 4).max(12),
+    );
+    frame.render_widget(Clear, r);
+    let Some(data) = &app.data else { return };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(" › ", app.theme.style("status.key")),
+            Span::styled(format!("{}▏", f.query), app.theme.style("popup")),
+        ]),
+        Line::styled(
+            format!(
+                " {} found · ↑↓ choose · Enter show its articles · Esc close",
+                f.hits.len()
+            ),
+            app.theme.style("text.dim"),
+        ),
+    ];
+    let width = r.width.saturating_sub(2) as usize;
+    for (i, hit) in f
+        .hits
+        .iter()
+        .enumerate()
+        .take(r.height.saturating_sub(4) as usize)
+    {
+        let e = &data.entities.list[hit.entity];
+        let kind = format!(" {:<12}", e.kind.as_str());
+        let mut spans = vec![
+            Span::styled(
+                kind,
+                app.theme.style(&format!("entity.{}", e.kind.as_str())),
+            ),
+            Span::styled(e.name.clone(), app.theme.style("title")),
+        ];
+        if hit.alias != e.name || !hit.matched.is_empty() {
+            spans.push(Span::styled("  ", app.theme.style("popup")));
+            for (ci, c) in hit.alias.chars().enumerate() {
+                let style = if hit.matched.contains(&ci) {
+                    app.theme.style("match")
+                } else {
+                    app.theme.style("text.dim")
+                };
+                spans.push(Span::styled(c.to_string(), style));
+            }
+        }
+        let count = format!("  {} art.", e.articles.len());
+        let used: usize = spans.iter().map(Span::width).sum::<usize>() + count.len();
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+        spans.push(Span::styled(count, app.theme.style("meta")));
+        let mut line = Line::from(spans);
+        if i == f.selected {
+            line = line.style(app.theme.style("list.selected"));
+        }
+        lines.push(line);
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(app, " Find an entity ")),
+        r,
+    );
+}
+
+pub fn help(frame: &mut Frame, app: &App, area: Rect) {
+    let rows = Action::ALL.len() as u16 + 4;
+    let r = centered(area, 90, rows);
+    frame.render_widget(Clear, r);
+    let mut lines = vec![Line::styled(
+        " Keys, as configured (remap them in the config file):",
+        app.theme.style("text.dim"),
+    )];
+    for action in Action::ALL {
+        let keys = app.keymap.keys_for(*action).join(" ");
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {keys:<22}"), app.theme.style("status.key")),
+            Span::styled(action.describe(), app.theme.style("popup")),
+        ]));
+    }
+    lines.push(Line::styled(
+        " mouse: click selects rows and mentions; the wheel scrolls",
+        app.theme.style("text.dim"),
+    ));
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(app, " Help — any key closes ")),
+        r,
+    );
+}
+
+pub fn skipped(frame: &mut Frame, app: &App, area: Rect) {
+    let r = centered(
+        area,
+        (area.width * 4 / 5).max(50),
+        (area.height * 2 / 3).max(8),
+    );
+    frame.render_widget(Clear, r);
+    let skipped = app
+        .data
+        .as_ref()
+        .map(|d| d.corpus.skipped.as_slice())
+        .unwrap_or_default();
+    let mut lines: Vec<Line> = skipped
+        .iter()
+        .map(|s| {
+            Line::from(vec![
+                Span::styled(format!("{}: ", s.source), app.theme.style("warning")),
+                Span::styled(s.reason.clone(), app.theme.style("popup")),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::styled(
+            "nothing was skipped",
+            app.theme.style("text.dim"),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(frame_block(app, " Skipped input — any key closes ")),
+        r,
+    );
+}

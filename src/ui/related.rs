@@ -1,0 +1,125 @@
+//! The related panel (best first: language, score bar, title, and the entities that explain
+//! the link) and, beneath it, the card of the selected mention's entity.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{badge, pane_block, truncate};
+use crate::app::layout::{RELATED_ITEM_HEIGHT, inner, text_width};
+use crate::app::{App, Pane};
+
+/// "▰▰▰▱▱" for a score in [0, 1].
+fn bar(score: f32, cells: usize) -> (String, String) {
+    let full = ((score.clamp(0.0, 1.0) * cells as f32).round() as usize).min(cells);
+    ("▰".repeat(full), "▱".repeat(cells - full))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let block = pane_block(app, " Related ", Some(Pane::Related));
+    let Some(data) = &app.data else {
+        frame.render_widget(Paragraph::new("").block(block), area);
+        return;
+    };
+    let related = app.related();
+    let body = inner(area);
+    let width = body.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if related.is_empty() {
+        let why = if app.current.is_none() {
+            "open an article to see related stories"
+        } else {
+            "no related story: it shares no entity, word or number with another article"
+        };
+        lines.push(Line::styled(why, app.theme.style("text.dim")));
+    }
+    let per_page = (body.height as usize / RELATED_ITEM_HEIGHT).max(1);
+    for (i, link) in related
+        .iter()
+        .enumerate()
+        .skip(app.related_offset())
+        .take(per_page)
+    {
+        let art = &data.corpus.articles[link.article];
+        let (full, empty) = bar(link.score, 5);
+        let mut head = vec![
+            badge(app, &art.lang),
+            Span::raw(" "),
+            Span::styled(full, app.theme.style("score.bar")),
+            Span::styled(empty, app.theme.style("score.empty")),
+            Span::styled(format!(" {:.2} ", link.score), app.theme.style("text.dim")),
+        ];
+        let used: usize = head.iter().map(Span::width).sum();
+        head.push(Span::styled(
+            truncate(&art.title, width.saturating_sub(used)),
+            app.theme.style("title"),
+        ));
+        let names: Vec<&str> = link
+            .shared
+            .iter()
+            .map(|&e| data.entities.list[e].name.as_str())
+            .collect();
+        let shared = truncate(&format!("  {}", names.join(", ")), width);
+        let mut first = Line::from(head);
+        let mut second = Line::styled(shared, app.theme.style("text.dim"));
+        if i == app.related_sel && app.focus == Pane::Related {
+            first = first.style(app.theme.style("list.selected"));
+            second = second.style(app.theme.style("list.selected"));
+        }
+        lines.push(first);
+        lines.push(second);
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+pub fn draw_card(frame: &mut Frame, app: &App, area: Rect) {
+    let block = pane_block(app, " Entity ", None);
+    let (Some(data), Some(e)) = (&app.data, app.selected_entity()) else {
+        let hint = if app.data.is_some() {
+            "select a mention with ] and ["
+        } else {
+            ""
+        };
+        frame.render_widget(
+            Paragraph::new(hint)
+                .style(app.theme.style("text.dim"))
+                .block(block),
+            area,
+        );
+        return;
+    };
+    let ent = &data.entities.list[e];
+    let n = ent.articles.len();
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(
+                ent.name.clone(),
+                app.theme.style(&format!("entity.{}", ent.kind.as_str())),
+            ),
+            Span::styled(
+                format!("  {}", ent.kind.as_str()),
+                app.theme.style("text.dim"),
+            ),
+        ]),
+        Line::styled(
+            format!("in {n} article{}", if n == 1 { "" } else { "s" }),
+            app.theme.style("meta"),
+        ),
+    ];
+    if !ent.aliases.is_empty() {
+        lines.push(Line::styled(
+            format!("also: {}", ent.aliases.join(", ")),
+            app.theme.style("text"),
+        ));
+    }
+    lines.push(Line::styled(
+        format!("id: {}", ent.id),
+        app.theme.style("text.dim"),
+    ));
+    let _ = text_width;
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}

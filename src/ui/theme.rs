@@ -1,0 +1,229 @@
+//! Themes: styles looked up by meaning, with fallback along the dots (`entity.person` →
+//! `entity` → `text`), as helix does. Widgets ask the theme what a thing means and never pick
+//! colours themselves. Built-in themes (`themes/*.toml`) are embedded; a user's theme files in
+//! the config directory's `themes/` add to or override them. `NO_COLOR` keeps only modifiers.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+/// The built-in themes, embedded from `themes/`.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("dark", include_str!("../../themes/dark.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    (
+        "high-contrast",
+        include_str!("../../themes/high-contrast.toml"),
+    ),
+    ("gruvbox", include_str!("../../themes/gruvbox.toml")),
+];
+
+pub const DEFAULT: &str = "dark";
+
+/// A resolved theme: scope → style.
+#[derive(Debug, Clone, Default)]
+pub struct Theme {
+    pub name: String,
+    styles: HashMap<String, Style>,
+    no_color: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeFile {
+    #[allow(dead_code)]
+    name: Option<String>,
+    #[serde(default)]
+    styles: HashMap<String, StyleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StyleSpec {
+    fg: Option<String>,
+    bg: Option<String>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+}
+
+impl Theme {
+    /// The style of `scope`, falling back along the dots, then to `text`.
+    pub fn style(&self, scope: &str) -> Style {
+        let mut s = scope;
+        loop {
+            if let Some(style) = self.styles.get(s) {
+                return self.strip(*style);
+            }
+            match s.rfind('.') {
+                Some(i) => s = &s[..i],
+                None => break,
+            }
+        }
+        self.styles
+            .get("text")
+            .map(|st| self.strip(*st))
+            .unwrap_or_default()
+    }
+
+    fn strip(&self, style: Style) -> Style {
+        if self.no_color {
+            Style {
+                fg: None,
+                bg: None,
+                ..style
+            }
+        } else {
+            style
+        }
+    }
+
+    /// Parses a theme file's text; the error names the key at fault.
+    pub fn parse(name: &str, text: &str, no_color: bool) -> Result<Theme, String> {
+        let file: ThemeFile =
+            toml::from_str(text).map_err(|e| crate::config::describe_toml_error(&e, text))?;
+        let mut styles = HashMap::new();
+        for (scope, spec) in file.styles {
+            let mut style = Style::new();
+            if let Some(fg) = &spec.fg {
+                style = style.fg(parse_color(fg)
+                    .ok_or_else(|| format!("styles.\"{scope}\".fg: unknown colour {fg:?}"))?);
+            }
+            if let Some(bg) = &spec.bg {
+                style = style.bg(parse_color(bg)
+                    .ok_or_else(|| format!("styles.\"{scope}\".bg: unknown colour {bg:?}"))?);
+            }
+            for m in &spec.modifiers {
+                style = style.add_modifier(parse_modifier(m).ok_or_else(|| {
+                    format!("styles.\"{scope}\".modifiers: unknown modifier {m:?}")
+                })?);
+            }
+            styles.insert(scope, style);
+        }
+        Ok(Theme {
+            name: name.to_owned(),
+            styles,
+            no_color,
+        })
+    }
+
+    /// Theme `name`: a user theme file from `user_dir` first, else a built-in.
+    pub fn load(name: &str, user_dir: Option<&Path>, no_color: bool) -> Result<Theme, String> {
+        if let Some(dir) = user_dir {
+            let path = dir.join(format!("{name}.toml"));
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return Theme::parse(name, &text, no_color)
+                    .map_err(|e| format!("{}: {e}", path.display()));
+            }
+        }
+        let (_, text) = BUILTIN.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+            format!(
+                "unknown theme {name:?} (built in: {}; or a file {name}.toml in the themes folder)",
+                names.join(", ")
+            )
+        })?;
+        Theme::parse(name, text, no_color).map_err(|e| format!("built-in theme {name}: {e}"))
+    }
+}
+
+fn parse_color(s: &str) -> Option<Color> {
+    if let Some(hex) = s.strip_prefix('#') {
+        if hex.len() == 6 {
+            let v = u32::from_str_radix(hex, 16).ok()?;
+            return Some(Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
+        }
+        return None;
+    }
+    Some(match s.to_ascii_lowercase().as_str() {
+        "black" => Color::Black,
+        "red" => Color::Red,
+        "green" => Color::Green,
+        "yellow" => Color::Yellow,
+        "blue" => Color::Blue,
+        "magenta" => Color::Magenta,
+        "cyan" => Color::Cyan,
+        "gray" | "grey" => Color::Gray,
+        "darkgray" | "darkgrey" => Color::DarkGray,
+        "lightred" => Color::LightRed,
+        "lightgreen" => Color::LightGreen,
+        "lightyellow" => Color::LightYellow,
+        "lightblue" => Color::LightBlue,
+        "lightmagenta" => Color::LightMagenta,
+        "lightcyan" => Color::LightCyan,
+        "white" => Color::White,
+        "reset" => Color::Reset,
+        _ => return None,
+    })
+}
+
+fn parse_modifier(s: &str) -> Option<Modifier> {
+    Some(match s {
+        "bold" => Modifier::BOLD,
+        "italic" => Modifier::ITALIC,
+        "underlined" => Modifier::UNDERLINED,
+        "reversed" => Modifier::REVERSED,
+        "dim" => Modifier::DIM,
+        "crossed_out" => Modifier::CROSSED_OUT,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_parse_and_fall_back_along_dots() {
+        for (name, _) in BUILTIN {
+            let t = Theme::load(name, None, false).unwrap();
+            assert_ne!(
+                t.style("entity.person"),
+                t.style("entity.place"),
+                "{name}: kinds look different"
+            );
+            assert_eq!(t.style("entity.person.extra"), t.style("entity.person"));
+            assert_eq!(t.style("nothing.here"), t.style("text"));
+        }
+    }
+
+    #[test]
+    fn no_color_keeps_modifiers_only() {
+        let t = Theme::load("dark", None, true).unwrap();
+        let s = t.style("entity.person");
+        assert_eq!((s.fg, s.bg), (None, None));
+        assert!(s.add_modifier.contains(Modifier::BOLD));
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let err = Theme::parse(
+            "x",
+            "[styles]\n\"text\" = { fg = \"chartreuse-ish\" }\n",
+            false,
+        )
+        .unwrap_err();
+        assert_eq!(err, "styles.\"text\".fg: unknown colour \"chartreuse-ish\"");
+        let err =
+            Theme::parse("x", "[styles]\n\"text\" = { colour = \"red\" }\n", false).unwrap_err();
+        assert!(err.contains("colour"), "{err}");
+        assert!(
+            Theme::load("nope", None, false)
+                .unwrap_err()
+                .starts_with("unknown theme \"nope\"")
+        );
+    }
+
+    #[test]
+    fn user_theme_overrides_builtin() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("dark.toml"),
+            "[styles]\n\"text\" = { fg = \"red\" }\n",
+        )
+        .unwrap();
+        let t = Theme::load("dark", Some(dir.path()), false).unwrap();
+        assert_eq!(t.style("text").fg, Some(Color::Red));
+    }
+}
