@@ -115,7 +115,7 @@ async fn event_loop(
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
     let mut app = App::new(setup);
     let size = terminal.size().map_err(|e| e.to_string())?;
-    app.update(Msg::Resize(size.width, size.height));
+    let _ = app.update(Msg::Resize(size.width, size.height));
 
     // Loading and analysis in the background; the first frame is drawn at once.
     let loader = tx.clone();
@@ -183,6 +183,17 @@ async fn event_loop(
                 }
                 Effect::OpenUrl(url) => {
                     tokio::task::spawn_blocking(move || open_in_browser(&url));
+                }
+                job @ (Effect::Search { .. } | Effect::Find { .. }) => {
+                    // Searching a large corpus takes time: a worker does it, the UI goes on.
+                    if let Some(data) = app.data.clone() {
+                        let reply = tx.clone();
+                        tokio::task::spawn_blocking(move || {
+                            if let Some(msg) = crate::app::run_job(&data, &job) {
+                                let _ = reply.send(msg);
+                            }
+                        });
+                    }
                 }
             }
         }

@@ -19,6 +19,8 @@ pub struct Data {
     pub story_members: HashMap<usize, Vec<usize>>,
     /// Folded title and body per article, for search.
     pub folded: Vec<(String, String)>,
+    /// Every entity name and alias, folded, for the finder.
+    pub finder: super::finder::FinderIndex,
 }
 
 /// Related stories kept per article for the side panel.
@@ -54,6 +56,7 @@ impl Data {
         let folded = crate::parallel::map(&corpus.articles, |a| {
             (fold_text(&a.title), fold_text(&a.body))
         });
+        let finder = super::finder::FinderIndex::build(&entities);
         Data {
             corpus,
             entities,
@@ -61,6 +64,7 @@ impl Data {
             by_id,
             story_members,
             folded,
+            finder,
         }
     }
 

@@ -15,6 +15,7 @@ pub mod tests;
 mod update;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
@@ -22,7 +23,7 @@ use ratatui::layout::Rect;
 use crate::state::State;
 use crate::ui::theme::Theme;
 use data::Data;
-use finder::{Finder, FinderIndex};
+use finder::Finder;
 use history::History;
 use keymap::Keymap;
 use list::Row;
@@ -35,6 +36,15 @@ pub enum Msg {
     /// Loading has reached a new stage.
     Progress(String),
     Loaded(Box<Data>),
+    /// Results of a search job (see [`Effect::Search`]); stale generations are ignored.
+    SearchDone {
+        generation: u64,
+        hits: Vec<usize>,
+    },
+    FindDone {
+        generation: u64,
+        hits: Vec<finder::Hit>,
+    },
 }
 
 /// What the app asks the runtime to do.
@@ -42,6 +52,31 @@ pub enum Msg {
 pub enum Effect {
     SaveState(State),
     OpenUrl(String),
+    /// Search the articles off the UI's path; answer with [`Msg::SearchDone`].
+    Search {
+        generation: u64,
+        query: String,
+    },
+    /// Run the entity finder off the UI's path; answer with [`Msg::FindDone`].
+    Find {
+        generation: u64,
+        query: String,
+    },
+}
+
+/// Carries out a search or finder job (on a worker thread in the runtime, inline in tests).
+pub fn run_job(data: &Data, effect: &Effect) -> Option<Msg> {
+    match effect {
+        Effect::Search { generation, query } => Some(Msg::SearchDone {
+            generation: *generation,
+            hits: data.search(query),
+        }),
+        Effect::Find { generation, query } => Some(Msg::FindDone {
+            generation: *generation,
+            hits: data.finder.find(&data.entities, query, update::FINDER_HITS),
+        }),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,8 +119,7 @@ pub struct Setup {
 }
 
 pub struct App {
-    pub data: Option<Box<Data>>,
-    pub finder_index: Option<FinderIndex>,
+    pub data: Option<Arc<Data>>,
     pub loading: Option<String>,
     pub message: Option<String>,
     pub focus: Pane,
@@ -108,13 +142,19 @@ pub struct App {
     pub size: Rect,
     pub quit: bool,
     open_on_load: Option<String>,
+    search_generation: u64,
+    find_generation: u64,
+    /// Effects queued while handling a message, returned by `update`.
+    effects: Vec<Effect>,
 }
 
 impl App {
     pub fn new(setup: Setup) -> App {
         App {
             data: None,
-            finder_index: None,
+            search_generation: 0,
+            find_generation: 0,
+            effects: Vec::new(),
             loading: Some("loading…".into()),
             message: (!setup.warnings.is_empty()).then(|| setup.warnings.join("; ")),
             focus: Pane::List,

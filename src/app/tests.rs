@@ -19,20 +19,42 @@ pub fn loaded_app(width: u16, height: u16) -> App {
         warnings: vec![],
     });
     app.update(Msg::Resize(width, height));
-    app.update(Msg::Loaded(Box::new(Data::build(
+    let effects = app.update(Msg::Loaded(Box::new(Data::build(
         crate::corpus::load_bundled(),
         &|_| {},
     ))));
+    settle(&mut app, effects);
     app
 }
 
+/// Sends `msg` and carries out the search and finder jobs it starts, as the runtime would.
+pub fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let effects = app.update(msg);
+    settle(app, effects)
+}
+
+/// Runs the jobs among `effects` inline until none is left; returns the other effects.
+fn settle(app: &mut App, mut effects: Vec<Effect>) -> Vec<Effect> {
+    let mut rest = vec![];
+    while let Some(e) = effects.pop() {
+        match app.data.clone().and_then(|d| super::run_job(&d, &e)) {
+            Some(msg) => effects.extend(app.update(msg)),
+            None => rest.push(e),
+        }
+    }
+    rest
+}
+
 pub fn key(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    app.update(Msg::Key(KeyEvent {
-        code,
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }))
+    send(
+        app,
+        Msg::Key(KeyEvent {
+            code,
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }),
+    )
 }
 
 pub fn typed(app: &mut App, text: &str) {
@@ -123,12 +145,15 @@ fn related_story_opens_and_history_goes_back_and_forward() {
     assert_eq!(id(&app, app.current.unwrap()), "001_33dafe3a048d91ea");
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.current, Some(0));
-    app.update(Msg::Key(KeyEvent {
-        code: KeyCode::Right,
-        modifiers: KeyModifiers::ALT,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }));
+    send(
+        &mut app,
+        Msg::Key(KeyEvent {
+            code: KeyCode::Right,
+            modifiers: KeyModifiers::ALT,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }),
+    );
     assert_eq!(app.current, Some(1));
 }
 

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEv
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::finder::{Finder, FinderIndex};
+use super::finder::Finder;
 use super::history::Place;
 use super::layout::{RELATED_ITEM_HEIGHT, inner};
 use super::list::{Row, rows};
@@ -16,7 +16,34 @@ pub const FINDER_HITS: usize = 50;
 
 impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = self.handle(msg);
+        effects.append(&mut self.effects);
+        effects
+    }
+
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
+            Msg::SearchDone { generation, hits } => {
+                if generation == self.search_generation && matches!(self.filter, Filter::Search(_))
+                {
+                    self.visible = hits;
+                    self.rebuild_rows();
+                    self.list_sel = self
+                        .current
+                        .and_then(|c| self.rows.iter().position(|r| r.article() == c))
+                        .unwrap_or(0);
+                }
+                vec![]
+            }
+            Msg::FindDone { generation, hits } => {
+                if let Popup::Finder(f) = &mut self.popup
+                    && generation == self.find_generation
+                {
+                    f.hits = hits;
+                    f.selected = 0;
+                }
+                vec![]
+            }
             Msg::Key(key) if key.kind == KeyEventKind::Release => vec![],
             Msg::Key(key) => self.on_key(key),
             Msg::Mouse(m) => {
@@ -40,7 +67,7 @@ impl App {
     }
 
     fn on_loaded(&mut self, data: Box<super::data::Data>) {
-        self.finder_index = Some(FinderIndex::build(&data.entities));
+        let data: std::sync::Arc<super::data::Data> = std::sync::Arc::from(data);
         let skipped = data.corpus.skipped.len();
         let open = self
             .open_on_load
@@ -121,14 +148,16 @@ impl App {
         vec![]
     }
 
+    /// Asks for the finder's results for its query, off the UI's path.
     fn refresh_finder(&mut self) {
-        let (Some(data), Some(index), Popup::Finder(finder)) =
-            (&self.data, &self.finder_index, &mut self.popup)
-        else {
+        let Popup::Finder(finder) = &self.popup else {
             return;
         };
-        finder.hits = index.find(&data.entities, &finder.query, FINDER_HITS);
-        finder.selected = 0;
+        self.find_generation += 1;
+        self.effects.push(Effect::Find {
+            generation: self.find_generation,
+            query: finder.query.clone(),
+        });
     }
 
     fn search_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
@@ -333,7 +362,15 @@ impl App {
         self.visible = match &filter {
             Filter::All => (0..data.article_count()).collect(),
             Filter::Entity(e) => data.entities.list[*e].articles.clone(),
-            Filter::Search(q) => data.search(q),
+            Filter::Search(q) => {
+                // Searching runs off the UI's path; the list fills when it answers.
+                self.search_generation += 1;
+                self.effects.push(Effect::Search {
+                    generation: self.search_generation,
+                    query: q.clone(),
+                });
+                self.visible.clone()
+            }
         };
         self.filter = filter;
         self.rebuild_rows();
