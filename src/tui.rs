@@ -30,9 +30,7 @@ pub struct Options {
 
 /// Runs the reader; `Err` is a one-line message for stderr (exit status 2).
 pub fn run(opts: Options) -> Result<(), String> {
-    if !stdout().is_terminal() {
-        return Err("the reader needs a terminal; `dossier export` prints JSON".into());
-    }
+    // Settings first: a bad config is reported even when there is no terminal.
     let config = crate::config::load()?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme_name = opts
@@ -40,6 +38,9 @@ pub fn run(opts: Options) -> Result<(), String> {
         .or(config.theme.clone())
         .unwrap_or_else(|| theme::DEFAULT.to_owned());
     let theme = Theme::load(&theme_name, config.themes_dir.as_deref(), no_color)?;
+    if !stdout().is_terminal() {
+        return Err("the reader needs a terminal; `dossier export` prints JSON".into());
+    }
     let state_path = std::env::var_os("DOSSIER_STATE")
         .map(PathBuf::from)
         .or_else(crate::state::default_path);

@@ -255,3 +255,55 @@ fn tiny_and_resized_terminals() {
     assert!(app.areas().is_some());
     assert!(app.reader_width > 60);
 }
+
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
+    send(
+        app,
+        Msg::Mouse(crossterm::event::MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }),
+    );
+}
+
+#[test]
+fn mouse_clicks_rows_and_mentions_and_scrolls_the_pane_under_it() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut app = loaded_app(120, 40);
+    let areas = app.areas().unwrap();
+    // The third row of the list is the article 003 (rows: story 000+001, 002, 003, 004).
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        areas.list.x + 5,
+        areas.list.y + 3,
+    );
+    assert_eq!(id(&app, app.current.unwrap()), "003_e0eaa78b0dce1e39");
+    // Click on the first mention on screen.
+    let r = super::layout::inner(areas.reader);
+    let line = app
+        .reader
+        .lines
+        .iter()
+        .position(|l| l.segs.iter().any(|s| s.mention.is_some()))
+        .unwrap();
+    let segs = app.reader.lines[line].segs.clone();
+    let first_mention = segs.iter().position(|s| s.mention.is_some()).unwrap();
+    let col: usize = segs[..first_mention]
+        .iter()
+        .map(|s| super::layout::text_width(&s.text))
+        .sum();
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        r.x + col as u16,
+        r.y + line as u16,
+    );
+    assert_eq!(app.selected_mention, segs[first_mention].mention);
+    assert!(app.selected_mention.is_some());
+    assert_eq!(app.focus, Pane::Reader);
+    mouse(&mut app, MouseEventKind::ScrollDown, r.x + 2, r.y + 2);
+    assert_eq!(app.reader_scroll, 3);
+}
