@@ -307,3 +307,29 @@ fn mouse_clicks_rows_and_mentions_and_scrolls_the_pane_under_it() {
     mouse(&mut app, MouseEventKind::ScrollDown, r.x + 2, r.y + 2);
     assert_eq!(app.reader_scroll, 3);
 }
+
+#[test]
+fn open_option_starts_on_that_article_or_says_it_is_missing() {
+    for (wanted, current, message) in [
+        ("004_cd020d5220e04b0f", 4, None),
+        ("nope", 0, Some("no article with id nope")),
+    ] {
+        let mut app = App::new(Setup {
+            keymap: Keymap::default(),
+            theme: Theme::load("dark", None, false).unwrap(),
+            state: State::default(),
+            open: Some(wanted.into()),
+            warnings: vec![],
+        });
+        app.update(Msg::Resize(120, 40));
+        send(
+            &mut app,
+            Msg::Loaded(Box::new(Data::build(
+                crate::corpus::load_bundled(),
+                &|_| {},
+            ))),
+        );
+        assert_eq!(app.current, Some(current));
+        assert_eq!(app.message.as_deref(), message);
+    }
+}

@@ -69,10 +69,11 @@ impl App {
     fn on_loaded(&mut self, data: Box<super::data::Data>) {
         let data: std::sync::Arc<super::data::Data> = std::sync::Arc::from(data);
         let skipped = data.corpus.skipped.len();
-        let open = self
-            .open_on_load
-            .take()
-            .and_then(|id| data.by_id.get(&id).copied());
+        let wanted = self.open_on_load.take();
+        let open = wanted.as_ref().and_then(|id| data.by_id.get(id).copied());
+        if let (Some(id), None) = (&wanted, open) {
+            self.message = Some(format!("no article with id {id}"));
+        }
         self.data = Some(data);
         self.loading = None;
         if skipped > 0 {
