@@ -335,6 +335,14 @@ fn fold_spaces(p: &str) -> String {
 
 /// "Moskau.Der" → "Moskau. Der": a sentence glued to the next one when markup was removed.
 fn fix_glued_sentences(p: &str) -> String {
+    let b = p.as_bytes();
+    // Cheap exit: no sentence mark followed directly by a letter.
+    let glued_somewhere = b
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] != b' ' && w[1] != b'.');
+    if !glued_somewhere {
+        return p.to_owned();
+    }
     let chars: Vec<char> = p.chars().collect();
     let mut out = String::with_capacity(p.len() + 8);
     for (k, &c) in chars.iter().enumerate() {

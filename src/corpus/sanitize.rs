@@ -7,6 +7,9 @@
 
 /// Returns `text` with terminal controls removed; see the module doc for what goes.
 pub fn sanitize(text: &str) -> String {
+    if is_clean(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -30,6 +33,35 @@ pub fn sanitize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Nothing to remove: no byte below space but newline, no DEL, and none of the multi-byte
+/// characters removed (C1 controls, bidi controls, BOM, soft hyphen, line separators).
+/// A byte scan, much cheaper than rebuilding the string.
+fn is_clean(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' | 0x20..=0x7E => i += 1,
+            0x00..=0x1F | 0x7F => return false,
+            // U+0080–U+009F and U+00AD are C2 80–9F and C2 AD; U+061C is D8 9C.
+            0xC2 if matches!(b.get(i + 1), Some(0x80..=0x9F | 0xAD)) => return false,
+            0xD8 if b.get(i + 1) == Some(&0x9C) => return false,
+            // U+2028–U+202E are E2 80 A8–AE; U+2066–U+2069 are E2 81 A6–A9.
+            0xE2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xA8..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ) =>
+            {
+                return false;
+            }
+            // U+FEFF is EF BB BF.
+            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return false,
+            _ => i += 1,
+        }
+    }
+    true
 }
 
 /// Characters removed on their own: C0/C1 controls, DEL, bidi overrides and isolates, BOM and
@@ -99,7 +131,7 @@ fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
 
 #[cfg(test)]
 mod tests {
-    use super::sanitize;
+    use super::{is_clean, sanitize};
 
     #[test]
     fn strips_csi_osc_and_c1() {
@@ -111,6 +143,26 @@ mod tests {
     fn strips_bidi_and_controls_but_keeps_newlines_and_text() {
         let s = "Ab\u{202E}cd\u{2066}e\u{0}f\u{7}\r\ng\th\u{85}i Größe 平壤";
         assert_eq!(sanitize(s), "Abcdef\ng hi Größe 平壤");
+    }
+
+    #[test]
+    fn clean_text_is_recognised_and_kept() {
+        for s in ["plain text\nwith lines", "Größe 平壤 „Zitat“ – ok"] {
+            assert!(is_clean(s), "{s}");
+            assert_eq!(sanitize(s), s);
+        }
+        for s in [
+            "a\tb",
+            "a\u{85}b",
+            "a\u{202E}b",
+            "a\u{2028}b",
+            "\u{FEFF}a",
+            "a\u{AD}b",
+            "a\u{61C}b",
+            "a\u{2067}b",
+        ] {
+            assert!(!is_clean(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -68,11 +68,10 @@ impl Local {
 /// Ties the spans of every article into entities.
 pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexicon) -> Entities {
     let ambiguous = ambiguous_words(lex);
-    let locals: Vec<Vec<Local>> = articles
-        .iter()
-        .zip(found)
-        .map(|(a, (title, body))| link_article(a, &title, &body, lex))
-        .collect();
+    let pairs: Vec<_> = articles.iter().zip(found).collect();
+    let locals: Vec<Vec<Local>> = crate::parallel::map(&pairs, |(a, (title, body))| {
+        link_article(a, title, body, lex)
+    });
 
     // Across articles: lexicon entities by id; unknown multi-word names by skeleton;
     // lone words by skeleton too, unless they could be several people.
@@ -86,18 +85,17 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
     // Groups of a lone word that could be several people: they stay in their article.
     let mut article_only: HashSet<usize> = HashSet::new();
     // Multi-word names first, so that lone words can find them.
-    let mut order: Vec<(usize, usize)> = locals
-        .iter()
-        .enumerate()
-        .flat_map(|(a, ls)| (0..ls.len()).map(move |l| (a, l)))
+    let lone = |a: usize, l: usize| locals[a][l].known.is_none() && locals[a][l].words.len() == 1;
+    let all = || {
+        locals
+            .iter()
+            .enumerate()
+            .flat_map(|(a, ls)| (0..ls.len()).map(move |l| (a, l)))
+    };
+    let order: Vec<(usize, usize)> = all()
+        .filter(|&(a, l)| !lone(a, l))
+        .chain(all().filter(|&(a, l)| lone(a, l)))
         .collect();
-    order.sort_by_key(|&(a, l)| {
-        (
-            locals[a][l].known.is_none() && locals[a][l].words.len() == 1,
-            a,
-            l,
-        )
-    });
     for ls in &locals {
         global_of.push(vec![usize::MAX; ls.len()]);
     }
@@ -106,7 +104,7 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
         let group = if let Some(k) = local.known {
             *by_known.entry(k).or_insert_with(|| new_group(&mut groups))
         } else {
-            let skel = local.skel.clone();
+            let skel = &local.skel;
             if skel.len() == 1 {
                 let w = &skel[0];
                 let persons = persons_by_last.get(w).map_or(&[][..], Vec::as_slice);
@@ -117,13 +115,18 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
                 } else if let [only] = persons {
                     *only
                 } else {
-                    *by_skeleton
-                        .entry(skel)
-                        .or_insert_with(|| new_group(&mut groups))
+                    match by_skeleton.get(skel) {
+                        Some(&g) => g,
+                        None => {
+                            let g = new_group(&mut groups);
+                            by_skeleton.insert(skel.clone(), g);
+                            g
+                        }
+                    }
                 }
-            } else if let Some(&g) = by_skeleton.get(&skel) {
+            } else if let Some(&g) = by_skeleton.get(skel) {
                 g
-            } else if let Some(g) = similar_person(&skel, &by_rest) {
+            } else if let Some(g) = similar_person(skel, &by_rest) {
                 g
             } else {
                 let g = new_group(&mut groups);
@@ -154,18 +157,29 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
         (a, locals[a][l].positions.first().copied().unwrap_or(0))
     });
     let mut index_of = vec![usize::MAX; groups.len()];
-    let mut list = Vec::with_capacity(group_order.len());
-    let mut used_ids: HashSet<String> = HashSet::new();
     for (new, &g) in group_order.iter().enumerate() {
         index_of[g] = new;
-        list.push(make_entity(
+    }
+    // Describing each entity is independent work; only making ids unique needs the order.
+    let mut list = crate::parallel::map(&group_order, |&g| {
+        make_entity(
             &groups[g],
             &locals,
             articles,
             lex,
             article_only.contains(&g),
-            &mut used_ids,
-        ));
+        )
+    });
+    let mut used_ids: HashSet<String> = HashSet::with_capacity(list.len());
+    for e in &mut list {
+        let base = std::mem::take(&mut e.id);
+        let mut unique = base.clone();
+        let mut n = 2;
+        while !used_ids.insert(unique.clone()) {
+            unique = format!("{base}_{n}");
+            n += 1;
+        }
+        e.id = unique;
     }
     let mentions = locals
         .iter()
@@ -353,7 +367,6 @@ fn make_entity(
     articles: &[Article],
     lex: &Lexicon,
     article_only: bool,
-    used: &mut HashSet<String>,
 ) -> Entity {
     let mut surfaces: rustc_hash::FxHashMap<&str, (usize, bool)> = rustc_hash::FxHashMap::default();
     let mut votes = [0u32; 4];
@@ -432,19 +445,13 @@ fn make_entity(
             (id, name, kind)
         }
     };
-    let mut unique = id.clone();
-    let mut n = 2;
-    while !used.insert(unique.clone()) {
-        unique = format!("{id}_{n}");
-        n += 1;
-    }
     let aliases = aliases
         .into_iter()
         .map(|a| a.0.to_owned())
         .filter(|a| *a != name)
         .collect();
     Entity {
-        id: unique,
+        id,
         name,
         kind,
         aliases,

@@ -44,21 +44,34 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The next character at byte `i`, with an ASCII fast path (most of any text).
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        b as char
+    } else {
+        text[i..].chars().next().unwrap_or(' ')
+    }
+}
+
 /// The words of `text`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
     let mut sentence_start = true;
     let mut after_paren = false;
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(i, c)) = chars.peek() {
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        let c = char_at(text, i);
         if is_word_char(c) {
             let start = i;
-            let mut end = i;
             let mut letters = 0usize;
             let mut uppers = 0usize;
             let mut has_digit = false;
             // A word; dotted abbreviations like "U.S." or "J.D." stay one word.
-            while let Some(&(j, d)) = chars.peek() {
+            while i < n {
+                let d = char_at(text, i);
                 if is_word_char(d) {
                     if d.is_alphabetic() {
                         letters += 1;
@@ -66,20 +79,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     } else {
                         has_digit |= d.is_ascii_digit();
                     }
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else if d == '.' && is_dotted_abbreviation(text, start, j) {
-                    end = j + 1;
-                    chars.next();
+                    i += d.len_utf8();
+                } else if d == '.' && is_dotted_abbreviation(text, start, i) {
+                    i += 1;
                 } else {
                     break;
                 }
             }
-            let first = text[start..].chars().next().unwrap_or(' ');
             tokens.push(Token {
                 start,
-                end,
-                capitalized: first.is_uppercase(),
+                end: i,
+                capitalized: c.is_uppercase(),
                 all_caps: letters >= 2 && uppers == letters,
                 has_digit,
                 sentence_start,
@@ -92,15 +102,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         // Between words: decide the gap of the previous token, and sentence starts.
         let gap_start = i;
-        let mut gap_end = i;
-        while let Some(&(j, d)) = chars.peek() {
+        while i < n {
+            let d = char_at(text, i);
             if is_word_char(d) {
                 break;
             }
-            gap_end = j + d.len_utf8();
-            chars.next();
+            i += d.len_utf8();
         }
-        let gap = &text[gap_start..gap_end];
+        let gap = &text[gap_start..i];
+        if gap == " " {
+            // The common case, settled without further checks.
+            if let Some(prev) = tokens.last_mut() {
+                prev.gap = Gap::Space;
+            }
+            continue;
+        }
         let prev_word = tokens.last().map(|t| &text[t.start..t.end]);
         if let Some(prev) = tokens.last_mut() {
             prev.gap = if gap == ". " && prev_word.is_some_and(is_title_abbreviation) {
