@@ -773,9 +773,6 @@ pub fn is_connector(folded: &str) -> bool {
             | "do"
             | "ter"
             | "ten"
-            | "und"
-            | "and"
-            | "e"
     )
 }
 

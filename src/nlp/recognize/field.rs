@@ -129,16 +129,28 @@ impl Field<'_> {
             return true;
         }
         let chars: Vec<(usize, char)> = w.char_indices().collect();
+        let mut cap = String::with_capacity(w.len());
         for &(b, c) in chars.iter().skip(3) {
             let rest = &w[b..];
-            if rest.chars().count() < 4 {
+            let rest_len = rest.chars().count();
+            if rest_len < 3 {
                 break;
             }
-            let cap: String = c
-                .to_uppercase()
-                .chain(rest[c.len_utf8()..].chars())
-                .collect();
-            if self.lex.is_german_noun(&cap) && !PLACE_ENDINGS.contains(&cap.as_str()) {
+            cap.clear();
+            cap.extend(c.to_uppercase());
+            cap.push_str(&rest[c.len_utf8()..]);
+            if !self.lex.is_german_noun(&cap) || PLACE_ENDINGS.contains(&cap.as_str()) {
+                continue;
+            }
+            // A long last part is enough; a short one ("Rat", "Kien") needs a noun before it
+            // too, or "Thrakien" would be a compound.
+            let head = &w[..b];
+            let head_is_noun = self.lex.is_german_noun(head)
+                || ["s", "n", "en", "es"].iter().any(|l| {
+                    head.strip_suffix(l)
+                        .is_some_and(|h| self.lex.is_german_noun(h))
+                });
+            if rest_len >= 5 || head_is_noun {
                 return true;
             }
         }

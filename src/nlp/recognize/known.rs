@@ -191,9 +191,11 @@ fn is_first_name_of_person(f: &Field, i: usize, len: usize, entity: u32) -> bool
 fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
     let t = &f.toks[i];
     let w = f.word(i);
-    if !t.capitalized || t.all_caps || w.len() < 8 || f.lex.is_german_noun(w) {
+    if !t.capitalized || t.all_caps || w.len() < 8 {
         return None;
     }
+    // A compound the noun list knows is only taken apart for an area ("Mittelmeerraum").
+    let listed_noun = f.lex.is_german_noun(w);
     let cuts: Vec<usize> = w
         .char_indices()
         .map(|(b, _)| b)
@@ -225,9 +227,14 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
             && alias.diacritics_fit(head)
         {
             let kind = f.lex.known[alias.entity as usize].kind;
+            // "Mittelmeerraum", "Südkaukasusregion": the area around a place is that place.
+            let area = matches!(
+                rest_cap.as_str(),
+                "Raum" | "Region" | "Gebiet" | "Küste" | "Zone"
+            );
             return Some(Span {
                 start: t.start,
-                end: t.start + cut,
+                end: if area { t.end } else { t.start + cut },
                 known: Some(alias.entity),
                 kind,
                 kind_sure: true,
@@ -235,5 +242,42 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
             });
         }
     }
-    None
+    if listed_noun {
+        None
+    } else {
+        compass_compound(f, i)
+    }
+}
+
+/// "Süditalien", "Ostdeutschland", "Norddeutschland": a compass prefix on a known place is a
+/// place of its own.
+fn compass_compound(f: &Field, i: usize) -> Option<Span> {
+    const PREFIXES: &[&str] = &[
+        "Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel",
+        "Zentral", "Ober", "Unter", "Nieder",
+    ];
+    let (t, w) = (&f.toks[i], f.word(i));
+    let prefix = PREFIXES.iter().find(|p| w.starts_with(*p))?;
+    let rest = &w[prefix.len()..];
+    if rest.chars().count() < 4 {
+        return None;
+    }
+    let rest_cap: String = rest
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(rest.chars().skip(1))
+        .collect();
+    let alias = f.lex.aliases.get(&fold_word(&rest_cap))?;
+    let known = &f.lex.known[alias.entity as usize];
+    (known.kind == Kind::Place && alias.acronym.is_none() && alias.diacritics_fit(&rest_cap)).then(
+        || Span {
+            start: t.start,
+            end: t.end,
+            known: None,
+            kind: Kind::Place,
+            kind_sure: true,
+            words: vec![fold_word(w)],
+        },
+    )
 }

@@ -120,7 +120,7 @@ mod tests {
             [
                 ("Nordkoreas", Some("north_korea")),
                 ("Putins", Some("vladimir_putin")),
-                ("Südkaukasus", Some("south_caucasus")),
+                ("Südkaukasusregion", Some("south_caucasus")),
                 ("NATO", Some("nato"))
             ]
         );
@@ -172,5 +172,57 @@ mod tests {
                 Some("kim_yo_jong")
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod german_tests {
+    use super::*;
+    use crate::nlp::lexicon;
+
+    fn spans(text: &str) -> Vec<(String, Kind, Option<&'static str>)> {
+        let lex = lexicon::get();
+        recognize(text, "de", false, lex)
+            .into_iter()
+            .map(|s| {
+                (
+                    text[s.start..s.end].to_owned(),
+                    s.kind,
+                    s.known.map(|k| lex.known[k as usize].id),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn compass_compounds_and_areas_are_places() {
+        let got = spans("Der Handel im Mittelmeerraum und in Süditalien wuchs.");
+        assert_eq!(
+            got[0],
+            (
+                "Mittelmeerraum".to_owned(),
+                Kind::Place,
+                Some("mediterranean_sea")
+            )
+        );
+        assert_eq!(
+            (got[1].0.as_str(), got[1].1, got[1].2),
+            ("Süditalien", Kind::Place, None)
+        );
+    }
+
+    #[test]
+    fn a_common_word_is_no_given_name_and_short_noun_ends_do_not_make_compounds() {
+        let got = spans("In Pjöngjang wurde gefeiert. Sie zogen in das Zentrum von Thrakien ein.");
+        let surfaces: Vec<&str> = got.iter().map(|s| s.0.as_str()).collect();
+        assert_eq!(surfaces, ["Pjöngjang", "Thrakien"]);
+    }
+
+    #[test]
+    fn and_does_not_join_two_organisations() {
+        let got = spans(
+            "Vertreter der Motion Picture Association of America und der Consumer Technology Association kamen.",
+        );
+        assert!(got.iter().all(|s| !s.0.contains(" und ")), "{got:?}");
     }
 }

@@ -72,15 +72,14 @@ fn german_adjective_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mu
     let is_adjective = |k: usize, covered: &[Option<usize>]| {
         let t = &f.toks[k];
         let w = f.word(k);
-        let lower = w.to_lowercase();
+        // Cheap tests first: most capitalised German words are nouns.
         t.capitalized
             && !t.all_caps
             && !t.sentence_start
             && covered[k].is_none()
-            && ["e", "en", "er", "es", "em"]
-                .iter()
-                .any(|e| lower.ends_with(e))
-            && (lower.contains("isch") || f.lex.is_common("de", &lower) && !f.lex.is_german_noun(w))
+            && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+            && (w.contains("isch")
+                || !f.lex.is_german_noun(w) && f.lex.is_common("de", &w.to_lowercase()))
     };
     let mut i = 0;
     while i < n {
@@ -137,10 +136,12 @@ fn free_first_name_pairs(f: &Field, spans: &mut [Option<Span>], covered: &mut [O
     for k in 1..f.toks.len() {
         let Some(s) = covered[k] else { continue };
         let p = k - 1;
+        // "In Pjöngjang" is no one: the given name must not be an ordinary word too.
         if covered[p].is_some()
             || f.toks[p].gap != Gap::Space
             || !f.lex.is_first_name(f.word(p))
             || !f.toks[p].capitalized
+            || f.common_here(f.word(p))
         {
             continue;
         }
@@ -436,6 +437,15 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         && cues::is_speech_verb(&f.folded[last + 1])
         || prev.is_some_and(|p| cues::is_speech_verb(&f.folded[p]));
     let has_head = run.has_org_head || run.has_place_head;
+    // A lone ordinary word opening a sentence ("In", "Will") is that word, even if it is also
+    // someone's given name.
+    if len == 1
+        && (f.toks[first].sentence_start || f.headline)
+        && f.common_here(f.word(first))
+        && !f.toks[first].all_caps
+    {
+        return None;
+    }
     let head_only = len == 1 && has_head;
     let supported = has_head || single_acronym || prev_trigger || speech;
     if head_only || (all_weak && !supported) {
@@ -450,10 +460,10 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         (Kind::Person, true)
     } else if len == 1 && prev.is_some_and(|p| cues::is_locative(&f.folded[p])) {
         (Kind::Place, false)
-    } else if len > 1 {
-        (Kind::Person, false)
     } else {
-        (Kind::Other, false)
+        // A lone capitalised word that is no ordinary word, with nothing else to go by, is
+        // most often a surname in the news (measured on UNER: two in three).
+        (Kind::Person, false)
     };
     Some(Span {
         start: f.toks[first].start,
