@@ -208,35 +208,8 @@ fn ends_sentence(gap: &str, prev_word: Option<&str>) -> bool {
     }
     match prev_word {
         Some(w) if w.ends_with('.') => false,
-        Some(w)
-            if w.chars().count() <= 3
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && !w.chars().all(|c| c.is_uppercase()) =>
-        {
-            // "Dr. Müller", "St. Petersburg", "Mr. Smith"
-            !matches!(
-                w,
-                "Dr" | "Mr"
-                    | "Mrs"
-                    | "Ms"
-                    | "St"
-                    | "Jr"
-                    | "Sr"
-                    | "Nr"
-                    | "Bd"
-                    | "Abs"
-                    | "Fr"
-                    | "Hr"
-                    | "Sig"
-                    | "Gen"
-                    | "Col"
-                    | "Lt"
-                    | "Sen"
-                    | "Rep"
-                    | "Gov"
-                    | "Prof"
-            )
-        }
+        // "Dr. Müller", "St. Petersburg", "Mr. Smith"
+        Some(w) if is_title_abbreviation(w) => false,
         Some(w) if w.chars().all(|c| c.is_ascii_digit()) => {
             // "19. März" is a date, not the end of a sentence (German ordinals).
             false

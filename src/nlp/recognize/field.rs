@@ -22,6 +22,15 @@ pub struct Field<'a> {
     pub name_like_memo: std::cell::RefCell<Vec<u8>>,
 }
 
+/// `word` with its first letter upper case ("region" → "Region").
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// English or Italian Title Case: most longer words capitalised.
 pub fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     let long: Vec<&Token> = toks

@@ -1,6 +1,7 @@
 //! Pass one: every alias of the lexicon, longest first, with the German genitive and names
 //! inside German compounds.
 
+use super::field::capitalized;
 use super::{Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::fold::fold_word;
@@ -206,19 +207,8 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
         let Some(alias) = f.lex.aliases.get(&fold_word(head)) else {
             continue;
         };
-        let rest_cap: String = rest
-            .chars()
-            .take(1)
-            .flat_map(char::to_uppercase)
-            .chain(rest.chars().skip(1))
-            .collect();
-        let rest_cap_no_s = rest_cap.strip_prefix('S').map(|r| {
-            r.chars()
-                .take(1)
-                .flat_map(char::to_uppercase)
-                .chain(r.chars().skip(1))
-                .collect::<String>()
-        });
+        let rest_cap = capitalized(rest);
+        let rest_cap_no_s = rest_cap.strip_prefix('S').map(capitalized);
         let rest_is_noun = f.lex.is_german_noun(&rest_cap)
             || rest_cap_no_s.is_some_and(|r| f.lex.is_german_noun(&r));
         if alias.acronym.is_none()
@@ -262,12 +252,7 @@ fn compass_compound(f: &Field, i: usize) -> Option<Span> {
     if rest.chars().count() < 4 {
         return None;
     }
-    let rest_cap: String = rest
-        .chars()
-        .take(1)
-        .flat_map(char::to_uppercase)
-        .chain(rest.chars().skip(1))
-        .collect();
+    let rest_cap = capitalized(rest);
     let alias = f.lex.aliases.get(&fold_word(&rest_cap))?;
     let known = &f.lex.known[alias.entity as usize];
     (known.kind == Kind::Place && alias.acronym.is_none() && alias.diacritics_fit(&rest_cap)).then(
