@@ -28,10 +28,7 @@ impl App {
                 {
                     self.visible = hits;
                     self.rebuild_rows();
-                    self.list_sel = self
-                        .current
-                        .and_then(|c| self.rows.iter().position(|r| r.article() == c))
-                        .unwrap_or(0);
+                    self.select_current_row();
                 }
                 vec![]
             }
@@ -375,6 +372,11 @@ impl App {
         };
         self.filter = filter;
         self.rebuild_rows();
+        self.select_current_row();
+    }
+
+    /// Puts the list's cursor on the open article's row (the first row if it is not shown).
+    fn select_current_row(&mut self) {
         self.list_sel = self
             .current
             .and_then(|c| self.rows.iter().position(|r| r.article() == c))
