@@ -157,8 +157,9 @@ def places(cache, freq, english_lower, nouns):
     chosen.sort(key=lambda c: (-c["population"], c["geonameid"]))
     for c in chosen:
         name = c["name"]
-        # A city named like an ordinary word ("Nice", "Essen") is only kept when it is large.
-        aliases = [name] if (not is_word(name) and len(name) > 3) or c["population"] >= 1_000_000 else []
+        # A city named like an ordinary word ("Essen", "Bologna") is only kept when it is large.
+        # (Large ones keep it: at the start of a sentence such a name is not trusted anyway.)
+        aliases = [name] if (not is_word(name) and len(name) > 3) or c["population"] >= 200_000 else []
         aliases += [a for a in c.get("alternatenames") or [] if plausible(a)]
         eid = slug(name)
         if any(r[0] == eid for r in rows):

@@ -226,3 +226,29 @@ mod german_tests {
         assert!(got.iter().all(|s| !s.0.contains(" und ")), "{got:?}");
     }
 }
+
+#[cfg(test)]
+mod italian_tests {
+    use super::*;
+    use crate::nlp::lexicon;
+
+    #[test]
+    fn italian_news_names() {
+        let lex = lexicon::get();
+        let text = "Lo ha detto Elly Schlein, segretaria del Pd, a Bologna con Romano Prodi e Mario Draghi. Il Paese e lo Stato aspettano.";
+        let got: Vec<&str> = recognize(text, "it", false, lex)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Elly Schlein",
+                "Pd",
+                "Bologna",
+                "Romano Prodi",
+                "Mario Draghi"
+            ]
+        );
+    }
+}

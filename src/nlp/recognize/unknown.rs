@@ -448,7 +448,10 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
     }
     let head_only = len == 1 && has_head;
     let supported = has_head || single_acronym || prev_trigger || speech;
-    if head_only || (all_weak && !supported) {
+    // Italian capitalises little: several capitalised words in a row are a name even when
+    // each is also a word ("Romano Prodi", "Mario Draghi").
+    let italian_run = f.lang == "it" && name_words.len() > 1 && !f.headline;
+    if head_only || (all_weak && !supported && !italian_run) {
         return None;
     }
     let first_name = len > 1 && f.lex.is_first_name(f.word(first));
