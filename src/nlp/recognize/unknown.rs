@@ -44,8 +44,11 @@ pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Op
         extend_right(f, spans, covered, &mut run);
         widen_left(f, spans, covered, &mut run);
         let next = run.last + 1;
-        if cues::is_misc_head(&f.folded[run.last]) {
-            // "Paris Agreement", "Davis Cup": not ours, and neither is the place in it.
+        if cues::is_misc_head(&f.folded[run.last])
+            || (run.last > run.first && cues::is_misc_head(&f.folded[run.first]))
+        {
+            // "Paris Agreement", "Davis Cup", "Guerra Fredda": not ours, and neither is the
+            // place in it.
             drop_known_before(f, spans, covered, run.first);
             i = next;
             continue;
