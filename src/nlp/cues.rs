@@ -410,6 +410,7 @@ pub fn is_org_head(folded: &str) -> bool {
         "labs",
         "energy",
         "electric",
+        "exchange",
         "airport",
         "flughafen",
         "aeroporto",

@@ -54,6 +54,9 @@ pub struct Lexicon {
     /// Multi-word aliases by [`german_stem_key`], so that inflected German adjectives meet
     /// ("Vereinigten Staaten", "Republikanischen Partei").
     pub stem_aliases: FxHashMap<String, u32>,
+    /// Aliases of people by the transliteration-blind skeleton of their words, so that a
+    /// spelling the list lacks still finds its person ("Volodymyr Zelenskiy", "Selenskyj").
+    pub person_skeletons: FxHashMap<String, u32>,
     /// For each first word of an alias (also its German stem), the most words an alias that
     /// starts with it has: most words start none, and are passed over at once.
     pub first_words: FxHashMap<String, usize>,
@@ -93,6 +96,7 @@ impl Lexicon {
             known: Vec::new(),
             aliases: FxHashMap::default(),
             stem_aliases: FxHashMap::default(),
+            person_skeletons: FxHashMap::default(),
             first_words: FxHashMap::default(),
             lower_first_words: FxHashSet::default(),
             max_words: 1,
@@ -152,6 +156,11 @@ impl Lexicon {
         for w in [first, german_stem(first)] {
             let max = self.first_words.entry(w.to_owned()).or_insert(0);
             *max = (*max).max(words.len());
+        }
+        if self.known[entity as usize].kind == Kind::Person {
+            self.person_skeletons
+                .entry(skeleton_key(&key))
+                .or_insert(entity);
         }
         if words.len() > 1 {
             self.stem_aliases
@@ -229,6 +238,14 @@ impl Lexicon {
     pub fn fold(&self, word: &str) -> String {
         fold_word(word)
     }
+}
+
+/// The skeletons of a key's words, joined: "volodymyr zelenskiy" → "volodimir selenski".
+pub fn skeleton_key(key: &str) -> String {
+    key.split(' ')
+        .map(super::fold::skeleton)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A key with the German adjective endings of all but its last word removed:
@@ -314,6 +331,20 @@ mod tests {
                 .map(|&e| lex.known[e as usize].id),
             Some("republican_party")
         );
+    }
+
+    #[test]
+    fn people_are_found_under_other_transliterations() {
+        let lex = get();
+        let id = |k: &str| {
+            lex.person_skeletons
+                .get(&skeleton_key(k))
+                .map(|&e| lex.known[e as usize].id)
+        };
+        assert_eq!(id("volodymyr zelenskiy"), Some("volodymyr_zelensky"));
+        assert_eq!(id("zelenskiy"), Some("volodymyr_zelensky"));
+        assert_eq!(id("sergey lavrov"), Some("sergei_lavrov"));
+        assert_eq!(id("kim jong il"), Some("kim_jong_il"));
     }
 
     #[test]

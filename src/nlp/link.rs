@@ -282,8 +282,20 @@ fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexicon)
         .chain(body.iter().map(|s| (s, Field::Body, article.body.as_str())));
     for (pos, (span, field, text)) in spans.enumerate() {
         let surface = &text[span.start..span.end];
-        let idx = if let Some(k) = span.known {
-            *by_known.entry(k).or_insert_with(|| push(&mut locals, span))
+        // A person the lexicon knows under another spelling is that person.
+        let known = span.known.or_else(|| {
+            (span.kind == Kind::Person || span.words.len() > 1)
+                .then(|| {
+                    lex.person_skeletons
+                        .get(&crate::nlp::lexicon::skeleton_key(&span.words.join(" ")))
+                        .copied()
+                })
+                .flatten()
+        });
+        let idx = if let Some(k) = known {
+            let i = *by_known.entry(k).or_insert_with(|| push(&mut locals, span));
+            locals[i].known = Some(k);
+            i
         } else if span.words.len() == 1 {
             singles.push((pos, span, field, surface));
             continue;

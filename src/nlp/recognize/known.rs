@@ -57,7 +57,8 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
         return None;
     }
     // Most words start no alias: look that up once instead of building keys.
-    let w = &*f.folded[i];
+    // A dotted abbreviation folds to several key words ("U.S." → "u s"): look up the first.
+    let w = f.folded[i].split(' ').next().unwrap_or_default();
     if !(t0.capitalized || t0.all_caps || t0.has_digit || f.lex.lower_first_words.contains(w)) {
         return None;
     }

@@ -39,6 +39,9 @@ pub fn recognize(text: &str, lang: &str, is_title: bool, lex: &Lexicon) -> Vec<S
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             {
                 Cow::Borrowed(w)
+            } else if w.contains('.') {
+                // "U.S." folds as the lexicon's keys do: "u s".
+                Cow::Owned(crate::nlp::fold::key_of(w))
             } else {
                 Cow::Owned(fold_word(w))
             }
@@ -248,6 +251,34 @@ mod italian_tests {
                 "Bologna",
                 "Romano Prodi",
                 "Mario Draghi"
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod english_tests {
+    use super::*;
+    use crate::nlp::lexicon;
+
+    #[test]
+    fn dotted_abbreviations_and_exchanges() {
+        let lex = lexicon::get();
+        let text = "The U.S. envoy spoke after shares fell on the New York Stock Exchange.";
+        let got: Vec<(&str, Option<&str>)> = recognize(text, "en", false, lex)
+            .iter()
+            .map(|s| {
+                (
+                    &text[s.start..s.end],
+                    s.known.map(|k| lex.known[k as usize].id),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("U.S.", Some("united_states")),
+                ("New York Stock Exchange", None)
             ]
         );
     }
