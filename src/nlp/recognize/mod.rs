@@ -222,6 +222,16 @@ mod german_tests {
     }
 
     #[test]
+    fn compound_endings_tell_the_kind() {
+        let got = spans("Nach Angaben des Bundespresseamts tagte die Zentralbank in Frankfurt.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1),
+            ("Bundespresseamts", Kind::Organization)
+        );
+        assert_eq!(got[1].2, Some("frankfurt"));
+    }
+
+    #[test]
     fn and_does_not_join_two_organisations() {
         let got = spans(
             "Vertreter der Motion Picture Association of America und der Consumer Technology Association kamen.",

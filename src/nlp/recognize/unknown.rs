@@ -400,6 +400,53 @@ fn directional_places(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [O
     }
 }
 
+/// German compounds name their kind in their last part: "Bundespresseamt" is an
+/// organisation, "Neustadt" a place.
+fn german_compound_kind(folded: &str) -> Option<Kind> {
+    const ORG: &[&str] = &[
+        "amt",
+        "amts",
+        "amtes",
+        "ministerium",
+        "ministeriums",
+        "behorde",
+        "behorden",
+        "gericht",
+        "gerichts",
+        "gerichtes",
+        "bank",
+        "partei",
+        "verband",
+        "verbands",
+        "verbandes",
+        "institut",
+        "instituts",
+        "kommission",
+        "agentur",
+        "gesellschaft",
+        "konzern",
+        "konzerns",
+        "stiftung",
+        "universitat",
+        "zentrale",
+        "werke",
+        "rat",
+        "rates",
+    ];
+    const PLACE: &[&str] = &[
+        "stadt", "burg", "berg", "dorf", "hausen", "heim", "ingen", "feld", "furt", "hafen",
+        "brucken", "kirchen",
+    ];
+    let long = folded.chars().count() >= 7;
+    if long && ORG.iter().any(|e| folded.ends_with(e)) {
+        Some(Kind::Organization)
+    } else if long && PLACE.iter().any(|e| folded.ends_with(e)) {
+        Some(Kind::Place)
+    } else {
+        None
+    }
+}
+
 fn is_roman_numeral(w: &str) -> bool {
     matches!(
         w,
@@ -458,7 +505,12 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         return None;
     }
     let first_name = len > 1 && f.lex.is_first_name(f.word(first));
-    let (kind, sure) = if run.has_org_head || single_acronym {
+    let german_ending = (f.lang == "de" && len == 1)
+        .then(|| german_compound_kind(&f.folded[first]))
+        .flatten();
+    let (kind, sure) = if let Some(kind) = german_ending {
+        (kind, true)
+    } else if run.has_org_head || single_acronym {
         (Kind::Organization, true)
     } else if run.has_place_head {
         (Kind::Place, true)
