@@ -9,6 +9,8 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+mod mouse;
+mod navigate;
 pub mod reader;
 #[cfg(test)]
 pub mod tests;

@@ -1,13 +1,13 @@
 //! How each message changes the app: keys through the keymap (or to the open popup), mouse
 //! clicks and wheel by the pane under the pointer, loading stages, resizes.
 
-use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::finder::Finder;
 use super::history::Place;
-use super::layout::{RELATED_ITEM_HEIGHT, inner};
+use super::layout::inner;
 use super::list::{Row, rows};
 use super::{App, Effect, Filter, Msg, Pane, Popup};
 
@@ -312,7 +312,7 @@ impl App {
         }
     }
 
-    fn activate(&mut self) {
+    pub(super) fn activate(&mut self) {
         match self.focus {
             Pane::List => match self.rows.get(self.list_sel).cloned() {
                 Some(Row::Story { members, expanded }) => {
@@ -452,211 +452,6 @@ impl App {
             self.reader_scroll = self
                 .reader_scroll
                 .min(self.reader.lines.len().saturating_sub(1));
-        }
-    }
-
-    fn pane_height(&self, pane: Pane) -> usize {
-        let Some(a) = self.areas() else { return 1 };
-        let r = match pane {
-            Pane::List => a.list,
-            Pane::Reader => a.reader,
-            Pane::Related => a.related,
-        };
-        (inner(r).height as usize).max(1)
-    }
-
-    fn page(&self) -> usize {
-        let h = self.pane_height(self.focus);
-        if self.focus == Pane::Related {
-            (h / RELATED_ITEM_HEIGHT).max(1)
-        } else {
-            h.saturating_sub(1).max(1)
-        }
-    }
-
-    fn move_by(&mut self, delta: isize) {
-        let clamp = |v: usize, d: isize, len: usize| {
-            (v as isize)
-                .saturating_add(d)
-                .clamp(0, len.saturating_sub(1) as isize) as usize
-        };
-        match self.focus {
-            Pane::List => self.list_sel = clamp(self.list_sel, delta, self.rows.len()),
-            Pane::Reader => {
-                let max = self
-                    .reader
-                    .lines
-                    .len()
-                    .saturating_sub(self.pane_height(Pane::Reader));
-                self.reader_scroll = clamp(self.reader_scroll, delta, max + 1);
-            }
-            Pane::Related => {
-                self.related_sel = clamp(self.related_sel, delta, self.related().len())
-            }
-        }
-    }
-
-    fn step_mention(&mut self, dir: isize) {
-        let Some(n) = self
-            .data
-            .as_ref()
-            .zip(self.current)
-            .map(|(d, a)| d.entities.mentions[a].len())
-        else {
-            return;
-        };
-        if n == 0 {
-            return;
-        }
-        self.selected_mention = Some(match self.selected_mention {
-            None if dir > 0 => 0,
-            None => n - 1,
-            Some(m) => ((m as isize + dir).rem_euclid(n as isize)) as usize,
-        });
-        self.show_selected_mention();
-    }
-
-    /// The next (or previous) mention of the selected entity, into the next article that
-    /// mentions it when this one has no more.
-    fn step_occurrence(&mut self, forward: bool) {
-        let (Some(e), Some(a), Some(m)) =
-            (self.selected_entity(), self.current, self.selected_mention)
-        else {
-            self.message = Some("select a mention first: ] and [".into());
-            return;
-        };
-        let data = self.data.as_ref().expect("loaded");
-        let ms = &data.entities.mentions[a];
-        let here: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].entity == e).collect();
-        let next = if forward {
-            here.iter().find(|&&i| i > m)
-        } else {
-            here.iter().rev().find(|&&i| i < m)
-        };
-        if let Some(&i) = next {
-            self.selected_mention = Some(i);
-            self.show_selected_mention();
-            return;
-        }
-        let arts = &data.entities.list[e].articles;
-        if arts.len() < 2 {
-            self.message = Some(format!(
-                "{} is in no other article",
-                data.entities.list[e].name
-            ));
-            return;
-        }
-        let pos = arts.iter().position(|&x| x == a).unwrap_or(0);
-        let other = if forward {
-            arts[(pos + 1) % arts.len()]
-        } else {
-            arts[(pos + arts.len() - 1) % arts.len()]
-        };
-        let other_ms = &data.entities.mentions[other];
-        let pick = if forward {
-            other_ms.iter().position(|x| x.entity == e)
-        } else {
-            other_ms.iter().rposition(|x| x.entity == e)
-        };
-        self.open(other, true);
-        self.selected_mention = pick;
-        self.show_selected_mention();
-    }
-
-    fn show_selected_mention(&mut self) {
-        let Some(m) = self.selected_mention else {
-            return;
-        };
-        let line = self.reader.mention_line.get(m).copied().unwrap_or(0);
-        let h = self.pane_height(Pane::Reader);
-        if line < self.reader_scroll || line >= self.reader_scroll + h {
-            self.reader_scroll = line.saturating_sub(h / 3);
-        }
-    }
-
-    /// The list's first visible row, as drawn: the selection kept in view.
-    pub fn list_offset(&self) -> usize {
-        let h = self.pane_height(Pane::List);
-        self.list_sel.saturating_sub(h.saturating_sub(1))
-    }
-
-    pub fn related_offset(&self) -> usize {
-        let per_page = (self.pane_height(Pane::Related) / RELATED_ITEM_HEIGHT).max(1);
-        self.related_sel.saturating_sub(per_page - 1)
-    }
-
-    fn on_mouse(&mut self, m: crossterm::event::MouseEvent) {
-        let Some(areas) = self.areas() else { return };
-        if !matches!(self.popup, Popup::None) || self.data.is_none() {
-            return;
-        }
-        let pos = Position::new(m.column, m.row);
-        let pane = [
-            (Pane::List, areas.list),
-            (Pane::Reader, areas.reader),
-            (Pane::Related, areas.related),
-        ]
-        .into_iter()
-        .find(|(_, r)| r.contains(pos))
-        .map(|(p, _)| p);
-        let Some(pane) = pane else { return };
-        match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let before = self.focus;
-                self.focus = pane;
-                self.move_by(if m.kind == MouseEventKind::ScrollDown {
-                    3
-                } else {
-                    -3
-                });
-                self.focus = before;
-            }
-            MouseEventKind::Down(MouseButton::Left) => {
-                self.focus = pane;
-                let r = inner(match pane {
-                    Pane::List => areas.list,
-                    Pane::Reader => areas.reader,
-                    Pane::Related => areas.related,
-                });
-                if !r.contains(pos) {
-                    return;
-                }
-                let row = (m.row - r.y) as usize;
-                match pane {
-                    Pane::List => {
-                        let i = self.list_offset() + row;
-                        if i < self.rows.len() {
-                            self.list_sel = i;
-                            self.activate();
-                            self.focus = Pane::List;
-                        }
-                    }
-                    Pane::Related => {
-                        let i = self.related_offset() + row / RELATED_ITEM_HEIGHT;
-                        if i < self.related().len() {
-                            self.related_sel = i;
-                        }
-                    }
-                    Pane::Reader => {
-                        let Some(line) = self.reader.lines.get(self.reader_scroll + row) else {
-                            return;
-                        };
-                        let mut col = 0usize;
-                        let x = (m.column - r.x) as usize;
-                        for seg in &line.segs {
-                            let w = super::layout::text_width(&seg.text);
-                            if x < col + w {
-                                if seg.mention.is_some() {
-                                    self.selected_mention = seg.mention;
-                                }
-                                break;
-                            }
-                            col += w;
-                        }
-                    }
-                }
-            }
-            _ => {}
         }
     }
 }

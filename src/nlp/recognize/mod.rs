@@ -3,6 +3,7 @@
 //! not ordinary words of the language, with a kind guessed from the words around them.
 
 mod field;
+mod german;
 
 use std::borrow::Cow;
 mod known;

@@ -1,0 +1,137 @@
+//! Moving around: the cursor of each pane, scrolling, and stepping from mention to mention
+//! (on into the next article that mentions the same entity).
+
+use super::layout::{RELATED_ITEM_HEIGHT, inner};
+use super::{App, Pane};
+
+impl App {
+    pub(super) fn pane_height(&self, pane: Pane) -> usize {
+        let Some(a) = self.areas() else { return 1 };
+        let r = match pane {
+            Pane::List => a.list,
+            Pane::Reader => a.reader,
+            Pane::Related => a.related,
+        };
+        (inner(r).height as usize).max(1)
+    }
+
+    pub(super) fn page(&self) -> usize {
+        let h = self.pane_height(self.focus);
+        if self.focus == Pane::Related {
+            (h / RELATED_ITEM_HEIGHT).max(1)
+        } else {
+            h.saturating_sub(1).max(1)
+        }
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let clamp = |v: usize, d: isize, len: usize| {
+            (v as isize)
+                .saturating_add(d)
+                .clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        match self.focus {
+            Pane::List => self.list_sel = clamp(self.list_sel, delta, self.rows.len()),
+            Pane::Reader => {
+                let max = self
+                    .reader
+                    .lines
+                    .len()
+                    .saturating_sub(self.pane_height(Pane::Reader));
+                self.reader_scroll = clamp(self.reader_scroll, delta, max + 1);
+            }
+            Pane::Related => {
+                self.related_sel = clamp(self.related_sel, delta, self.related().len())
+            }
+        }
+    }
+
+    pub(super) fn step_mention(&mut self, dir: isize) {
+        let Some(n) = self
+            .data
+            .as_ref()
+            .zip(self.current)
+            .map(|(d, a)| d.entities.mentions[a].len())
+        else {
+            return;
+        };
+        if n == 0 {
+            return;
+        }
+        self.selected_mention = Some(match self.selected_mention {
+            None if dir > 0 => 0,
+            None => n - 1,
+            Some(m) => ((m as isize + dir).rem_euclid(n as isize)) as usize,
+        });
+        self.show_selected_mention();
+    }
+
+    /// The next (or previous) mention of the selected entity, into the next article that
+    /// mentions it when this one has no more.
+    pub(super) fn step_occurrence(&mut self, forward: bool) {
+        let (Some(e), Some(a), Some(m)) =
+            (self.selected_entity(), self.current, self.selected_mention)
+        else {
+            self.message = Some("select a mention first: ] and [".into());
+            return;
+        };
+        let data = self.data.as_ref().expect("loaded");
+        let ms = &data.entities.mentions[a];
+        let here: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].entity == e).collect();
+        let next = if forward {
+            here.iter().find(|&&i| i > m)
+        } else {
+            here.iter().rev().find(|&&i| i < m)
+        };
+        if let Some(&i) = next {
+            self.selected_mention = Some(i);
+            self.show_selected_mention();
+            return;
+        }
+        let arts = &data.entities.list[e].articles;
+        if arts.len() < 2 {
+            self.message = Some(format!(
+                "{} is in no other article",
+                data.entities.list[e].name
+            ));
+            return;
+        }
+        let pos = arts.iter().position(|&x| x == a).unwrap_or(0);
+        let other = if forward {
+            arts[(pos + 1) % arts.len()]
+        } else {
+            arts[(pos + arts.len() - 1) % arts.len()]
+        };
+        let other_ms = &data.entities.mentions[other];
+        let pick = if forward {
+            other_ms.iter().position(|x| x.entity == e)
+        } else {
+            other_ms.iter().rposition(|x| x.entity == e)
+        };
+        self.open(other, true);
+        self.selected_mention = pick;
+        self.show_selected_mention();
+    }
+
+    pub(super) fn show_selected_mention(&mut self) {
+        let Some(m) = self.selected_mention else {
+            return;
+        };
+        let line = self.reader.mention_line.get(m).copied().unwrap_or(0);
+        let h = self.pane_height(Pane::Reader);
+        if line < self.reader_scroll || line >= self.reader_scroll + h {
+            self.reader_scroll = line.saturating_sub(h / 3);
+        }
+    }
+
+    /// The list's first visible row, as drawn: the selection kept in view.
+    pub fn list_offset(&self) -> usize {
+        let h = self.pane_height(Pane::List);
+        self.list_sel.saturating_sub(h.saturating_sub(1))
+    }
+
+    pub fn related_offset(&self) -> usize {
+        let per_page = (self.pane_height(Pane::Related) / RELATED_ITEM_HEIGHT).max(1);
+        self.related_sel.saturating_sub(per_page - 1)
+    }
+}

@@ -1,0 +1,165 @@
+//! Linking within one article: lexicon entities by id, unknown names by their words, and lone
+//! words and acronyms joined to the nearest full name they shorten ("Rudenko", "ISW").
+
+use std::collections::HashMap;
+
+use crate::corpus::Article;
+use crate::nlp::fold::skeleton;
+use crate::nlp::lexicon::Lexicon;
+use crate::nlp::recognize::Span;
+use crate::nlp::{Field, Kind};
+
+/// An entity within one article, before linking across articles.
+#[derive(Debug)]
+pub struct Local {
+    pub known: Option<u32>,
+    /// Folded words of its longest form.
+    pub words: Vec<String>,
+    pub kind_votes: [u32; 4],
+    pub sure_votes: [u32; 4],
+    /// (field, start, end) of each mention; the text is the article's.
+    pub mentions: Vec<(Field, usize, usize)>,
+    /// Transliteration-blind form of `words`, for unknown names (computed in parallel).
+    pub skel: Vec<String>,
+    /// Order of the first mention, for "nearest" decisions.
+    pub positions: Vec<usize>,
+}
+
+impl Local {
+    fn new(span: &Span) -> Local {
+        Local {
+            known: span.known,
+            words: span.words.clone(),
+            kind_votes: [0; 4],
+            sure_votes: [0; 4],
+            mentions: vec![],
+            skel: vec![],
+            positions: vec![],
+        }
+    }
+
+    fn add(&mut self, span: &Span, field: Field, pos: usize) {
+        self.kind_votes[span.kind as usize] += 1;
+        if span.kind_sure {
+            self.sure_votes[span.kind as usize] += 1;
+        }
+        if span.words.len() > self.words.len() {
+            self.words = span.words.clone();
+        }
+        self.mentions.push((field, span.start, span.end));
+        self.positions.push(pos);
+    }
+
+    pub fn kind(&self) -> Kind {
+        let votes = if self.sure_votes.iter().any(|&v| v > 0) {
+            self.sure_votes
+        } else {
+            self.kind_votes
+        };
+        let best = (0..4).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(3);
+        [Kind::Person, Kind::Place, Kind::Organization, Kind::Other][best]
+    }
+}
+
+/// The entities of one article: lexicon entities by id, unknown names by their words, lone
+/// words and acronyms joined to the full name they shorten.
+pub fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexicon) -> Vec<Local> {
+    let mut locals: Vec<Local> = Vec::new();
+    let mut by_known: HashMap<u32, usize> = HashMap::new();
+    let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut singles: Vec<(usize, &Span, Field, &str)> = Vec::new();
+    let spans = title
+        .iter()
+        .map(|s| (s, Field::Title, article.title.as_str()))
+        .chain(body.iter().map(|s| (s, Field::Body, article.body.as_str())));
+    for (pos, (span, field, text)) in spans.enumerate() {
+        let surface = &text[span.start..span.end];
+        // A person the lexicon knows under another spelling is that person.
+        let known = span.known.or_else(|| {
+            (span.kind == Kind::Person || span.words.len() > 1)
+                .then(|| {
+                    lex.person_skeletons
+                        .get(&crate::nlp::lexicon::skeleton_key(&span.words.join(" ")))
+                        .copied()
+                })
+                .flatten()
+        });
+        let idx = if let Some(k) = known {
+            let i = *by_known.entry(k).or_insert_with(|| push(&mut locals, span));
+            locals[i].known = Some(k);
+            i
+        } else if span.words.len() == 1 {
+            singles.push((pos, span, field, surface));
+            continue;
+        } else {
+            *by_words
+                .entry(span.words.clone())
+                .or_insert_with(|| push(&mut locals, span))
+        };
+        if locals[idx].known.is_some() && span.words.len() > locals[idx].words.len() {
+            locals[idx].words = span.words.clone();
+        }
+        locals[idx].add(span, field, pos);
+    }
+    // Lone words: the nearest full name they shorten, else an entity of their own.
+    let mut by_single: HashMap<String, usize> = HashMap::new();
+    for (pos, span, field, surface) in singles {
+        let word = &span.words[0];
+        let acronym = surface
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && surface.chars().count() >= 2;
+        let target = nearest(&locals, pos, |l| {
+            let person = l.kind() == Kind::Person
+                || l.known
+                    .is_some_and(|k| lex.known[k as usize].kind == Kind::Person);
+            (person
+                && l.words.len() > 1
+                && (l.words.first() == Some(word) || l.words.last() == Some(word)))
+                || (acronym && l.words.len() > 1 && initials(&l.words) == *word)
+        });
+        let idx = match target {
+            Some(t) => t,
+            None => *by_single
+                .entry(word.clone())
+                .or_insert_with(|| push(&mut locals, span)),
+        };
+        locals[idx].add(span, field, pos);
+    }
+    for l in locals.iter_mut().filter(|l| l.known.is_none()) {
+        l.skel = l.words.iter().map(|w| skeleton(w)).collect();
+    }
+    locals
+}
+
+fn push(locals: &mut Vec<Local>, span: &Span) -> usize {
+    locals.push(Local::new(span));
+    locals.len() - 1
+}
+
+/// The local entity matching `pred` whose mention is nearest before `pos`, else nearest after.
+fn nearest(locals: &[Local], pos: usize, pred: impl Fn(&Local) -> bool) -> Option<usize> {
+    let mut before: Option<(usize, usize)> = None;
+    let mut after: Option<(usize, usize)> = None;
+    for (i, l) in locals.iter().enumerate().filter(|(_, l)| pred(l)) {
+        for &p in &l.positions {
+            if p < pos && before.is_none_or(|(bp, _)| p > bp) {
+                before = Some((p, i));
+            }
+            if p > pos && after.is_none_or(|(ap, _)| p < ap) {
+                after = Some((p, i));
+            }
+        }
+    }
+    before.or(after).map(|(_, i)| i)
+}
+
+/// "institute for the study of war" → "isw": initials of the content words.
+pub fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| !crate::nlp::cues::is_connector(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
