@@ -10,7 +10,7 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 
@@ -97,11 +97,6 @@ pub fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         ),
         None => msg.to_owned(),
     }
-}
-
-/// `path` for messages.
-pub fn show(path: &Path) -> String {
-    path.display().to_string()
 }
 
 #[cfg(test)]

@@ -34,10 +34,6 @@ impl History {
         self.back.push(current);
         Some(to)
     }
-
-    pub fn can_go_back(&self) -> bool {
-        !self.back.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -64,6 +60,5 @@ mod tests {
         // A new place forgets the forward stack.
         h.push(at(1));
         assert_eq!(h.forward(at(5)), None);
-        assert!(h.can_go_back());
     }
 }

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use super::Kind;
-use super::fold::{fold_word, key_of};
+use super::fold::key_of;
 
 /// An entity the lexicon knows.
 #[derive(Debug, Clone)]
@@ -232,11 +232,6 @@ impl Lexicon {
             "it" => self.common_it.contains(lower),
             _ => self.common_en.contains(lower) && self.common_it.contains(lower),
         }
-    }
-
-    /// The folded form of a name word, for lookups by the callers.
-    pub fn fold(&self, word: &str) -> String {
-        fold_word(word)
     }
 }
 
