@@ -148,6 +148,8 @@ pub struct App {
     find_generation: u64,
     /// Effects queued while handling a message, returned by `update`.
     effects: Vec<Effect>,
+    /// Keys typed before the corpus was loaded.
+    queued_keys: Vec<KeyEvent>,
 }
 
 impl App {
@@ -157,6 +159,7 @@ impl App {
             search_generation: 0,
             find_generation: 0,
             effects: Vec::new(),
+            queued_keys: Vec::new(),
             loading: Some("loading…".into()),
             message: (!setup.warnings.is_empty()).then(|| setup.warnings.join("; ")),
             focus: Pane::List,

@@ -333,3 +333,36 @@ fn open_option_starts_on_that_article_or_says_it_is_missing() {
         assert_eq!(app.message.as_deref(), message);
     }
 }
+
+#[test]
+fn keys_typed_while_loading_are_played_after() {
+    let mut app = App::new(Setup {
+        keymap: Keymap::default(),
+        theme: Theme::load("dark", None, false).unwrap(),
+        state: State::default(),
+        open: None,
+        warnings: vec![],
+    });
+    app.update(Msg::Resize(120, 40));
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    assert!(
+        matches!(app.popup, Popup::None),
+        "nothing happens before loading"
+    );
+    send(
+        &mut app,
+        Msg::Loaded(Box::new(Data::build(
+            crate::corpus::load_bundled(),
+            &|_| {},
+        ))),
+    );
+    let Popup::Finder(f) = &app.popup else {
+        panic!("the finder opened after loading")
+    };
+    assert_eq!(f.query, "rudenko");
+    assert_eq!(
+        app.data.as_ref().unwrap().entities.list[f.hits[0].entity].id,
+        "andrei_rudenko"
+    );
+}

@@ -42,6 +42,13 @@ impl App {
                 vec![]
             }
             Msg::Key(key) if key.kind == KeyEventKind::Release => vec![],
+            Msg::Key(key) if self.data.is_none() && !self.is_quit_key(&key) => {
+                // Keys typed while loading are kept and played once the corpus is there.
+                if self.queued_keys.len() < 64 {
+                    self.queued_keys.push(key);
+                }
+                vec![]
+            }
             Msg::Key(key) => self.on_key(key),
             Msg::Mouse(m) => {
                 self.on_mouse(m);
@@ -81,6 +88,15 @@ impl App {
         if let Some(a) = open.or_else(|| self.rows.first().map(Row::article)) {
             self.open(a, false);
         }
+        for key in std::mem::take(&mut self.queued_keys) {
+            let mut effects = self.on_key(key);
+            self.effects.append(&mut effects);
+        }
+    }
+
+    fn is_quit_key(&self, key: &crossterm::event::KeyEvent) -> bool {
+        (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
+            || self.keymap.action(key) == Some(Action::Quit)
     }
 
     fn on_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
