@@ -42,7 +42,7 @@ impl App {
                 vec![]
             }
             Msg::Key(key) if key.kind == KeyEventKind::Release => vec![],
-            Msg::Key(key) if self.data.is_none() && !self.is_quit_key(&key) => {
+            Msg::Key(key) if self.data.is_none() && self.queues_while_loading(&key) => {
                 // Keys typed while loading are kept and played once the corpus is there.
                 if self.queued_keys.len() < 64 {
                     self.queued_keys.push(key);
@@ -94,9 +94,12 @@ impl App {
         }
     }
 
-    fn is_quit_key(&self, key: &crossterm::event::KeyEvent) -> bool {
-        (key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL))
-            || self.keymap.action(key) == Some(Action::Quit)
+    /// While loading, keys wait for the corpus, except quitting, help, and keys for an open popup.
+    fn queues_while_loading(&self, key: &crossterm::event::KeyEvent) -> bool {
+        let ctrl_c =
+            key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+        let now = matches!(self.keymap.action(key), Some(Action::Quit | Action::Help));
+        !ctrl_c && !now && matches!(self.popup, Popup::None)
     }
 
     fn on_key(&mut self, key: crossterm::event::KeyEvent) -> Vec<Effect> {
