@@ -87,6 +87,7 @@ pub fn skeleton(folded_word: &str) -> String {
                 b'w' => ("v", 1),
                 b'j' => ("y", 1),
                 b'z' => ("s", 1),
+                b'x' => ("ks", 1),
                 _ => {
                     // Not one of ours (also any non-ASCII character): copy it whole.
                     let c = folded_word[i..].chars().next().expect("in bounds");
@@ -161,6 +162,9 @@ mod tests {
             ("gerassimow", "gerasimov"),
             ("sacharowa", "zakharova"),
             ("raissi", "raisi"),
+            ("alexej", "aleksei"),
+            ("jewgeni", "yevgeny"),
+            ("dmitrij", "dmitry"),
         ];
         for (a, b) in same {
             assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
