@@ -21,6 +21,8 @@ pub struct Data {
     pub folded: Vec<(String, String)>,
     /// Every entity name and alias, folded, for the finder.
     pub finder: super::finder::FinderIndex,
+    /// Distinct entities per article, shown in the list (counted once, not per frame).
+    pub entity_counts: Vec<usize>,
 }
 
 /// Related stories kept per article for the side panel.
@@ -57,6 +59,16 @@ impl Data {
             (fold_text(&a.title), fold_text(&a.body))
         });
         let finder = super::finder::FinderIndex::build(&entities);
+        let entity_counts = entities
+            .mentions
+            .iter()
+            .map(|ms| {
+                let mut ids: Vec<usize> = ms.iter().map(|m| m.entity).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            })
+            .collect();
         Data {
             corpus,
             entities,
@@ -65,22 +77,12 @@ impl Data {
             story_members,
             folded,
             finder,
+            entity_counts,
         }
     }
 
     pub fn article_count(&self) -> usize {
         self.corpus.articles.len()
-    }
-
-    /// Distinct entities an article mentions.
-    pub fn entity_count(&self, article: usize) -> usize {
-        let mut ids: Vec<usize> = self.entities.mentions[article]
-            .iter()
-            .map(|m| m.entity)
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.len()
     }
 
     /// Articles whose title or text contains every word of `query` (case and accents ignored),

@@ -11,19 +11,25 @@ use crate::ui::theme::Theme;
 
 /// The app on the bundled corpus, loaded, in a 120×40 terminal.
 pub fn loaded_app(width: u16, height: u16) -> App {
-    let mut app = App::new(Setup {
-        keymap: Keymap::default(),
-        theme: Theme::load("dark", None, false).unwrap(),
-        state: State::default(),
-        open: None,
-        warnings: vec![],
-    });
-    app.update(Msg::Resize(width, height));
+    let mut app = new_app(None, width, height);
     let effects = app.update(Msg::Loaded(Box::new(Data::build(
         crate::corpus::load_bundled(),
         &|_| {},
     ))));
     settle(&mut app, effects);
+    app
+}
+
+/// The app before loading, with the defaults and `open` as `--open`.
+fn new_app(open: Option<&str>, width: u16, height: u16) -> App {
+    let mut app = App::new(Setup {
+        keymap: Keymap::default(),
+        theme: Theme::load("dark", None, false).unwrap(),
+        state: State::default(),
+        open: open.map(str::to_owned),
+        warnings: vec![],
+    });
+    app.update(Msg::Resize(width, height));
     app
 }
 
@@ -314,14 +320,7 @@ fn open_option_starts_on_that_article_or_says_it_is_missing() {
         ("004_cd020d5220e04b0f", 4, None),
         ("nope", 0, Some("no article with id nope")),
     ] {
-        let mut app = App::new(Setup {
-            keymap: Keymap::default(),
-            theme: Theme::load("dark", None, false).unwrap(),
-            state: State::default(),
-            open: Some(wanted.into()),
-            warnings: vec![],
-        });
-        app.update(Msg::Resize(120, 40));
+        let mut app = new_app(Some(wanted), 120, 40);
         send(
             &mut app,
             Msg::Loaded(Box::new(Data::build(
@@ -336,14 +335,7 @@ fn open_option_starts_on_that_article_or_says_it_is_missing() {
 
 #[test]
 fn keys_typed_while_loading_are_played_after() {
-    let mut app = App::new(Setup {
-        keymap: Keymap::default(),
-        theme: Theme::load("dark", None, false).unwrap(),
-        state: State::default(),
-        open: None,
-        warnings: vec![],
-    });
-    app.update(Msg::Resize(120, 40));
+    let mut app = new_app(None, 120, 40);
     key(&mut app, KeyCode::Char('e'));
     typed(&mut app, "rudenko");
     assert!(

@@ -91,7 +91,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         }
         if width >= 30 {
             tail.push(Span::styled(
-                format!(" {:>2}◆", data.entity_count(a)),
+                format!(" {:>2}◆", data.entity_counts[a]),
                 app.theme.style("text.dim"),
             ));
         }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{badge, pane_block, truncate};
-use crate::app::layout::{RELATED_ITEM_HEIGHT, inner, text_width};
+use crate::app::layout::{RELATED_ITEM_HEIGHT, inner};
 use crate::app::{App, Pane};
 
 /// "▰▰▰▱▱" for a score in [0, 1].
@@ -117,7 +117,6 @@ pub fn draw_card(frame: &mut Frame, app: &App, area: Rect) {
         format!("id: {}", ent.id),
         app.theme.style("text.dim"),
     ));
-    let _ = text_width;
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         area,

@@ -177,30 +177,13 @@ mod tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod german_tests {
-    use super::*;
-    use crate::nlp::lexicon;
-
-    fn spans(text: &str) -> Vec<(String, Kind, Option<&'static str>)> {
-        let lex = lexicon::get();
-        recognize(text, "de", false, lex)
-            .into_iter()
-            .map(|s| {
-                (
-                    text[s.start..s.end].to_owned(),
-                    s.kind,
-                    s.known.map(|k| lex.known[k as usize].id),
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn compass_compounds_and_areas_are_places() {
-        let got = spans("Der Handel im Mittelmeerraum und in Süditalien wuchs.");
+        let got = names(
+            "Der Handel im Mittelmeerraum und in Süditalien wuchs.",
+            "de",
+        );
         assert_eq!(
             got[0],
             (
@@ -217,14 +200,20 @@ mod german_tests {
 
     #[test]
     fn a_common_word_is_no_given_name_and_short_noun_ends_do_not_make_compounds() {
-        let got = spans("In Pjöngjang wurde gefeiert. Sie zogen in das Zentrum von Thrakien ein.");
+        let got = names(
+            "In Pjöngjang wurde gefeiert. Sie zogen in das Zentrum von Thrakien ein.",
+            "de",
+        );
         let surfaces: Vec<&str> = got.iter().map(|s| s.0.as_str()).collect();
         assert_eq!(surfaces, ["Pjöngjang", "Thrakien"]);
     }
 
     #[test]
     fn compound_endings_tell_the_kind() {
-        let got = spans("Nach Angaben des Bundespresseamts tagte die Zentralbank in Frankfurt.");
+        let got = names(
+            "Nach Angaben des Bundespresseamts tagte die Zentralbank in Frankfurt.",
+            "de",
+        );
         assert_eq!(
             (got[0].0.as_str(), got[0].1),
             ("Bundespresseamts", Kind::Organization)
@@ -234,26 +223,17 @@ mod german_tests {
 
     #[test]
     fn and_does_not_join_two_organisations() {
-        let got = spans(
+        let got = names(
             "Vertreter der Motion Picture Association of America und der Consumer Technology Association kamen.",
+            "de",
         );
         assert!(got.iter().all(|s| !s.0.contains(" und ")), "{got:?}");
     }
-}
-
-#[cfg(test)]
-mod italian_tests {
-    use super::*;
-    use crate::nlp::lexicon;
 
     #[test]
     fn italian_news_names() {
-        let lex = lexicon::get();
         let text = "Lo ha detto Elly Schlein, segretaria del Pd, a Bologna con Romano Prodi e Mario Draghi. Il Paese e lo Stato aspettano.";
-        let got: Vec<&str> = recognize(text, "it", false, lex)
-            .iter()
-            .map(|s| &text[s.start..s.end])
-            .collect();
+        let got = surfaces(text, "it");
         assert_eq!(
             got,
             [
@@ -265,31 +245,19 @@ mod italian_tests {
             ]
         );
     }
-}
-
-#[cfg(test)]
-mod english_tests {
-    use super::*;
-    use crate::nlp::lexicon;
 
     #[test]
     fn dotted_abbreviations_and_exchanges() {
-        let lex = lexicon::get();
         let text = "The U.S. envoy spoke after shares fell on the New York Stock Exchange.";
-        let got: Vec<(&str, Option<&str>)> = recognize(text, "en", false, lex)
-            .iter()
-            .map(|s| {
-                (
-                    &text[s.start..s.end],
-                    s.known.map(|k| lex.known[k as usize].id),
-                )
-            })
+        let got: Vec<(String, Option<&str>)> = names(text, "en")
+            .into_iter()
+            .map(|(s, _, k)| (s, k))
             .collect();
         assert_eq!(
             got,
             [
-                ("U.S.", Some("united_states")),
-                ("New York Stock Exchange", None)
+                ("U.S.".to_owned(), Some("united_states")),
+                ("New York Stock Exchange".to_owned(), None)
             ]
         );
     }
