@@ -11,6 +11,7 @@ pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod index;
+pub mod messages;
 pub mod nlp;
 pub mod parallel;
 pub mod state;
@@ -28,7 +29,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let command = match cli::parse(args) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("dossier: {e}");
+            messages::error(&e.to_string());
             return ExitCode::from(2);
         }
     };
@@ -44,16 +45,21 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             let relations = index::relate(&corpus.articles, &entities, related_limit);
             let doc = export::Document::new(&corpus, &entities, &relations);
             let mut out = std::io::stdout().lock();
-            if writeln!(out, "{}", doc.to_json()).is_err() {
+            match writeln!(out, "{}", doc.to_json()).and_then(|()| out.flush()) {
+                Ok(()) => {}
                 // A closed pipe (`| head`) is not an error worth a message.
-                return ExitCode::SUCCESS;
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => {
+                    messages::error(&format!(
+                        "cannot write the export: {}",
+                        corpus::io_reason(&e)
+                    ));
+                    return ExitCode::from(1);
+                }
             }
         }
         Command::Read { paths, open, theme } => {
-            if let Err(e) = tui::run(tui::Options { paths, open, theme }) {
-                eprintln!("dossier: {e}");
-                return ExitCode::from(2);
-            }
+            return tui::run(tui::Options { paths, open, theme });
         }
     }
     ExitCode::SUCCESS
@@ -67,7 +73,7 @@ fn load(paths: &[std::path::PathBuf]) -> Corpus {
         corpus::load_paths(paths)
     };
     for s in &corpus.skipped {
-        eprintln!("dossier: warning: {}: {}", s.source, s.reason);
+        messages::warning(&s.source, &s.reason);
     }
     corpus
 }

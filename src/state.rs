@@ -1,7 +1,12 @@
 //! What dossier remembers between runs: read marks, bookmarks, the last article and the
-//! history, as JSON in the platform data directory. Written atomically (a temporary file,
-//! then a rename), so a crash never leaves half a file; a file that cannot be read is moved
-//! aside with a warning, never a crash.
+//! history, as JSON in the platform data directory.
+//!
+//! Nothing is ever lost: a file that cannot be read (not JSON, not UTF-8, no permission) is
+//! moved aside to `state.json.bad-<unix time>` and never overwritten; if it cannot be moved,
+//! this run does not save at all. Saving writes a temporary file and renames it (a crash never
+//! leaves half a file), and merges with what is on disk: two dossiers open at once both keep
+//! their read marks and bookmarks, because each save applies only this run's changes (marks
+//! added or removed since the state was read) to the file as it is now.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -25,70 +30,159 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dossier").map(|d| d.data_dir().join("state.json"))
 }
 
-/// Loads the state; a missing file is an empty state, a corrupt one is moved aside and reported.
-pub fn load(path: &Path) -> (State, Option<String>) {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
-        Err(e) => {
-            return (
-                State::default(),
-                Some(format!(
-                    "{}: {}; starting afresh",
-                    path.display(),
-                    crate::corpus::io_reason(&e)
-                )),
-            );
-        }
-    };
-    match serde_json::from_str(&text) {
-        Ok(state) => (state, None),
-        Err(e) => {
-            let aside = path.with_extension(format!("corrupt-{}.json", std::process::id()));
-            let moved = std::fs::rename(path, &aside).is_ok();
-            let what = if moved {
-                format!("moved aside to {}", aside.display())
-            } else {
-                "left as it is".to_owned()
+/// The state as read, and where (and whether) to save it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub state: State,
+    /// `None`: do not save (the file there could not be read nor moved aside).
+    pub save_to: Option<PathBuf>,
+    /// What went wrong, for the status line.
+    pub warning: Option<String>,
+}
+
+/// Loads the state; a missing file is an empty state, an unreadable one is moved aside.
+pub fn load(path: &Path) -> Loaded {
+    if path.is_dir() {
+        return Loaded {
+            state: State::default(),
+            save_to: None,
+            warning: Some(format!(
+                "{}: is a directory, not a state file; nothing will be saved this run",
+                path.display()
+            )),
+        };
+    }
+    match read(path) {
+        Ok(state) => Loaded {
+            state: state.unwrap_or_default(),
+            save_to: Some(path.to_path_buf()),
+            warning: None,
+        },
+        Err(why) => {
+            let (save_to, what) = match move_aside(path) {
+                Ok(aside) => (
+                    Some(path.to_path_buf()),
+                    format!("moved aside to {}", aside.display()),
+                ),
+                Err(e) => (
+                    None,
+                    format!(
+                        "cannot move it aside ({}); nothing will be saved this run",
+                        crate::corpus::io_reason(&e)
+                    ),
+                ),
             };
-            (
-                State::default(),
-                Some(format!(
-                    "{}: not a valid state file ({e}); {what}",
-                    path.display()
-                )),
-            )
+            Loaded {
+                state: State::default(),
+                save_to,
+                warning: Some(format!("{}: {why}; {what}", path.display())),
+            }
         }
     }
 }
 
-/// Writes the state atomically: a temporary file beside it, then a rename.
-pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
+/// `Ok(None)` when there is no file; `Err` says why an existing file is not a state.
+fn read(path: &Path) -> Result<Option<State>, String> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("cannot read ({})", crate::corpus::io_reason(&e))),
+    };
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|e| format!("not a valid state file ({e})"))
+}
+
+fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".bad-{secs}"));
+    let mut aside = path.with_file_name(&name);
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = path.with_file_name(format!("{}-{n}", name.to_string_lossy()));
+    }
+    std::fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+/// Saves `mine`, merged with the file as it is now: read marks and bookmarks that this run
+/// added since `base` (the state as last read or saved) are added, those it removed are
+/// removed, and everything another run changed meanwhile stays. The last article and the
+/// history are this run's. Returns what was written: the `base` for the next save.
+pub fn save(path: &Path, base: &State, mine: &State) -> std::io::Result<State> {
+    let disk = match read(path) {
+        Ok(disk) => disk.unwrap_or_default(),
+        Err(why) if path.is_dir() => return Err(std::io::Error::other(why)),
+        // Replaced by something unreadable while we ran: keep it, as at start.
+        Err(_) => {
+            move_aside(path)?;
+            State::default()
+        }
+    };
+    let merged = State {
+        read: merge(&disk.read, &base.read, &mine.read),
+        bookmarks: merge(&disk.bookmarks, &base.bookmarks, &mine.bookmarks),
+        last: mine.last.clone(),
+        history: mine.history.clone(),
+    };
+    write_atomically(path, &merged)?;
+    Ok(merged)
+}
+
+/// `disk` plus what `mine` added to `base`, minus what it removed.
+fn merge(
+    disk: &BTreeSet<String>,
+    base: &BTreeSet<String>,
+    mine: &BTreeSet<String>,
+) -> BTreeSet<String> {
+    let mut out = disk.clone();
+    out.extend(mine.difference(base).cloned());
+    for gone in base.difference(mine) {
+        out.remove(gone);
+    }
+    out
+}
+
+/// A temporary file beside `path`, then a rename; the temporary file never outlives a failure.
+fn write_atomically(path: &Path, state: &State) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    std::fs::write(
-        &tmp,
-        serde_json::to_vec_pretty(state).expect("state serialises"),
-    )?;
-    std::fs::rename(&tmp, path)
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = path.with_file_name(name);
+    let result = std::fs::write(&tmp, serde_json::to_vec(state).expect("state serialises"))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn marks(ids: &[&str]) -> BTreeSet<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
     fn round_trip_and_missing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/state.json");
-        assert_eq!(load(&path), (State::default(), None));
+        let loaded = load(&path);
+        assert_eq!(loaded.state, State::default());
+        assert_eq!(loaded.warning, None);
         let mut s = State::default();
         s.read.insert("a".into());
         s.last = Some("b".into());
-        save(&path, &s).unwrap();
-        assert_eq!(load(&path), (s, None));
+        save(&path, &State::default(), &s).unwrap();
+        assert_eq!(load(&path).state, s);
         assert_eq!(
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1,
@@ -101,13 +195,85 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         std::fs::write(&path, "{ not json").unwrap();
-        let (state, warning) = load(&path);
-        assert_eq!(state, State::default());
-        let warning = warning.unwrap();
+        let loaded = load(&path);
+        assert_eq!(loaded.state, State::default());
+        let warning = loaded.warning.unwrap();
         assert!(
             warning.contains("not a valid state file") && warning.contains("moved aside"),
             "{warning}"
         );
         assert!(!path.exists());
+    }
+
+    /// A binary state file was overwritten on the next save: bookmarks destroyed.
+    #[test]
+    fn binary_file_is_kept_aside_and_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let garbage = b"\xff\xfe\x00bookmarks\x80\x81".to_vec();
+        std::fs::write(&path, &garbage).unwrap();
+        let loaded = load(&path);
+        assert!(loaded.warning.unwrap().contains(".bad-"));
+        let aside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("state.json.bad-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        save(&path, &State::default(), &State::default()).unwrap();
+        assert_eq!(std::fs::read(&aside[0]).unwrap(), garbage);
+    }
+
+    /// Two instances: the last writer used to win, silently dropping the other's marks.
+    #[test]
+    fn concurrent_runs_merge_their_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let start = State {
+            read: marks(&["x", "y"]),
+            ..State::default()
+        };
+        save(&path, &State::default(), &start).unwrap();
+        let base_a = load(&path).state;
+        let base_b = load(&path).state;
+        // Run A marks a1 read and unmarks x; run B bookmarks b1 and marks b2 read.
+        let mut a = base_a.clone();
+        a.read.insert("a1".into());
+        a.read.remove("x");
+        let mut b = base_b.clone();
+        b.bookmarks.insert("b1".into());
+        b.read.insert("b2".into());
+        save(&path, &base_a, &a).unwrap();
+        save(&path, &base_b, &b).unwrap();
+        let end = load(&path).state;
+        assert_eq!(end.read, marks(&["a1", "b2", "y"]));
+        assert_eq!(end.bookmarks, marks(&["b1"]));
+    }
+
+    /// A state path that is a directory left a temporary file behind on every run.
+    #[test]
+    fn failed_save_leaves_nothing_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::fs::create_dir(&path).unwrap();
+        assert!(save(&path, &State::default(), &State::default()).is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn large_state_saves_quickly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let big = State {
+            read: (0..100_000).map(|i| format!("article-{i:06}")).collect(),
+            ..State::default()
+        };
+        save(&path, &State::default(), &big).unwrap();
+        let t = std::time::Instant::now();
+        let mut more = big.clone();
+        more.read.insert("new".into());
+        save(&path, &big, &more).unwrap();
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        assert_eq!(load(&path).state.read.len(), 100_001);
     }
 }

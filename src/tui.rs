@@ -5,6 +5,8 @@
 
 use std::io::{IsTerminal, Write, stdout};
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
@@ -28,8 +30,44 @@ pub struct Options {
     pub theme: Option<String>,
 }
 
-/// Runs the reader; `Err` is a one-line message for stderr (exit status 2).
-pub fn run(opts: Options) -> Result<(), String> {
+/// How the event loop ended.
+enum Ending {
+    Quit,
+    /// A signal (SIGTERM, SIGINT, SIGHUP, SIGQUIT): exit status 128 + its number.
+    Signal(i32),
+    /// A background thread panicked, or the terminal could not be read or drawn on.
+    Failed(String),
+}
+
+/// What the loop's side channels report, besides the app's own messages.
+enum Control {
+    Signal(i32),
+    Failed(String),
+}
+
+/// Set by the panic hook: from then on nothing is drawn (the terminal is already restored).
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Runs the reader and returns the exit status: 0 on quit, 2 for a bad config or no terminal,
+/// 128 + N on signal N, 1 when something broke (a background panic, a lost terminal).
+pub fn run(opts: Options) -> ExitCode {
+    match prepare(opts) {
+        Ok(start) => run_prepared(start),
+        Err(e) => {
+            crate::messages::error(&e);
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Start {
+    setup: Setup,
+    paths: Vec<PathBuf>,
+    save_to: Option<PathBuf>,
+}
+
+/// Settings, theme and state, checked before the terminal is touched.
+fn prepare(opts: Options) -> Result<Start, String> {
     // Settings first: a bad config is reported even when there is no terminal.
     let config = crate::config::load()?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -44,28 +82,62 @@ pub fn run(opts: Options) -> Result<(), String> {
     let state_path = std::env::var_os("DOSSIER_STATE")
         .map(PathBuf::from)
         .or_else(crate::state::default_path);
-    let (state, warning) = state_path
-        .as_deref()
-        .map(crate::state::load)
-        .unwrap_or_default();
-    let setup = Setup {
-        keymap: Keymap::with_overrides(&config.keys),
-        theme,
-        open: opts.open.or_else(|| state.last.clone()),
-        state,
-        warnings: warning.into_iter().collect(),
+    let loaded = match state_path.as_deref() {
+        Some(p) => crate::state::load(p),
+        None => crate::state::Loaded {
+            state: State::default(),
+            save_to: None,
+            warning: Some("no data directory: read marks will not be kept".into()),
+        },
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+    Ok(Start {
+        setup: Setup {
+            keymap: Keymap::with_overrides(&config.keys),
+            theme,
+            open: opts.open.or_else(|| loaded.state.last.clone()),
+            state: loaded.state,
+            warnings: loaded.warning.into_iter().collect(),
+        },
+        paths: opts.paths,
+        save_to: loaded.save_to,
+    })
+}
+
+fn run_prepared(start: Start) -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start: {e}"))?;
-    let _guard = TerminalGuard::enter().map_err(|e| format!("cannot set up the terminal: {e}"))?;
-    let result = runtime.block_on(event_loop(setup, opts.paths, state_path));
-    drop(_guard);
+    {
+        Ok(r) => r,
+        Err(e) => {
+            crate::messages::error(&format!("cannot start: {e}"));
+            return ExitCode::from(1);
+        }
+    };
+    let guard = match TerminalGuard::enter() {
+        Ok(g) => g,
+        Err(e) => {
+            restore();
+            crate::messages::error(&format!("cannot set up the terminal: {e}"));
+            return ExitCode::from(2);
+        }
+    };
+    let (ending, save_error) = runtime.block_on(event_loop(start));
+    drop(guard);
     // The input thread may still be blocked reading: leave without waiting for it.
     runtime.shutdown_background();
-    result
+    if let Some(e) = save_error {
+        crate::messages::error(&e);
+    }
+    match ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(n) => ExitCode::from(128 + n as u8),
+        Ending::Failed(e) => {
+            crate::messages::error(&e);
+            ExitCode::from(1)
+        }
+    }
 }
 
 /// Restores the terminal when dropped, and on panic.
@@ -75,6 +147,7 @@ impl TerminalGuard {
     fn enter() -> std::io::Result<TerminalGuard> {
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, Ordering::SeqCst);
             restore();
             hook(info);
         }));
@@ -107,20 +180,78 @@ fn restore() {
     let _ = stdout().flush();
 }
 
-async fn event_loop(
-    setup: Setup,
-    paths: Vec<PathBuf>,
-    state_path: Option<PathBuf>,
-) -> Result<(), String> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(stdout())).map_err(|e| e.to_string())?;
+/// Runs `job` on the blocking pool; a panic in it ends the app (never a headless app).
+fn spawn_watched(
+    ctl: &mpsc::UnboundedSender<Control>,
+    what: &'static str,
+    job: impl FnOnce() + Send + 'static,
+) {
+    let handle = tokio::task::spawn_blocking(job);
+    let ctl = ctl.clone();
+    tokio::spawn(async move {
+        if let Err(e) = handle.await
+            && e.is_panic()
+        {
+            let _ = ctl.send(Control::Failed(format!(
+                "the {what} crashed; see the message above"
+            )));
+        }
+    });
+}
+
+/// Forwards SIGTERM, SIGINT, SIGHUP and SIGQUIT to the loop, which then restores the
+/// terminal, saves the state and exits with 128 + the signal's number.
+fn watch_signals(ctl: &mpsc::UnboundedSender<Control>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        for (kind, n) in [
+            (SignalKind::terminate(), 15),
+            (SignalKind::interrupt(), 2),
+            (SignalKind::hangup(), 1),
+            (SignalKind::quit(), 3),
+        ] {
+            if let Ok(mut stream) = signal(kind) {
+                let ctl = ctl.clone();
+                tokio::spawn(async move {
+                    if stream.recv().await.is_some() {
+                        let _ = ctl.send(Control::Signal(n));
+                    }
+                });
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctl;
+}
+
+async fn event_loop(start: Start) -> (Ending, Option<String>) {
+    let Start {
+        setup,
+        paths,
+        save_to,
+    } = start;
+    let mut terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
+        Ok(t) => t,
+        Err(e) => {
+            return (
+                Ending::Failed(format!("cannot use the terminal: {e}")),
+                None,
+            );
+        }
+    };
     let (tx, mut rx) = mpsc::unbounded_channel::<Msg>();
+    let (ctl_tx, mut ctl_rx) = mpsc::unbounded_channel::<Control>();
+    watch_signals(&ctl_tx);
+    let base = setup.state.clone();
     let mut app = App::new(setup);
-    let size = terminal.size().map_err(|e| e.to_string())?;
-    let _ = app.update(Msg::Resize(size.width, size.height));
+    if let Ok(size) = terminal.size() {
+        let _ = app.update(Msg::Resize(size.width, size.height));
+    }
 
     // Loading and analysis in the background; the first frame is drawn at once.
     let loader = tx.clone();
-    tokio::task::spawn_blocking(move || {
+    spawn_watched(&ctl_tx, "loader", move || {
         let what = if paths.is_empty() {
             "the bundled corpus".to_owned()
         } else {
@@ -140,13 +271,19 @@ async fn event_loop(
 
     // Input on its own thread: crossterm's read blocks.
     let input = tx.clone();
+    let input_ctl = ctl_tx.clone();
     std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
-            let msg = match event {
-                Event::Key(k) => Msg::Key(k),
-                Event::Mouse(m) => Msg::Mouse(m),
-                Event::Resize(w, h) => Msg::Resize(w, h),
-                _ => continue,
+        loop {
+            let msg = match crossterm::event::read() {
+                Ok(Event::Key(k)) => Msg::Key(k),
+                Ok(Event::Mouse(m)) => Msg::Mouse(m),
+                Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                Ok(_) => continue,
+                Err(e) => {
+                    let _ =
+                        input_ctl.send(Control::Failed(format!("cannot read the terminal: {e}")));
+                    break;
+                }
             };
             if input.send(msg).is_err() {
                 break;
@@ -154,24 +291,57 @@ async fn event_loop(
         }
     });
 
-    // State is saved off the UI's path, one write at a time.
+    // State is saved off the UI's path, one write at a time, merged with what is on disk.
     let (save_tx, mut save_rx) = mpsc::unbounded_channel::<State>();
-    let saver_path = state_path.clone();
+    let saver_reply = tx.clone();
     let saver = tokio::spawn(async move {
+        let mut base = base;
+        let mut last_error = None;
         while let Some(mut state) = save_rx.recv().await {
             // Only the newest of several queued snapshots matters.
             while let Ok(newer) = save_rx.try_recv() {
                 state = newer;
             }
-            if let Some(path) = saver_path.clone() {
-                let _ =
-                    tokio::task::spawn_blocking(move || crate::state::save(&path, &state)).await;
+            let Some(path) = save_to.clone() else {
+                continue;
+            };
+            let b = base.clone();
+            let result = tokio::task::spawn_blocking(move || {
+                crate::state::save(&path, &b, &state).map_err(|e| {
+                    format!(
+                        "cannot save the state to {}: {}",
+                        path.display(),
+                        crate::corpus::io_reason(&e)
+                    )
+                })
+            })
+            .await
+            .unwrap_or_else(|_| Err("saving the state crashed".into()));
+            match result {
+                Ok(saved) => {
+                    base = saved;
+                    last_error = None;
+                }
+                Err(e) => {
+                    let _ = saver_reply.send(Msg::SaveFailed(e.clone()));
+                    last_error = Some(e);
+                }
             }
         }
+        last_error
     });
 
-    draw(&mut terminal, &app)?;
-    while let Some(msg) = rx.recv().await {
+    let _ = draw(&mut terminal, &app);
+    let ending = loop {
+        let msg = tokio::select! {
+            msg = rx.recv() => msg,
+            ctl = ctl_rx.recv() => match ctl {
+                Some(Control::Signal(n)) => break Ending::Signal(n),
+                Some(Control::Failed(e)) => break Ending::Failed(e),
+                None => continue,
+            },
+        };
+        let Some(msg) = msg else { break Ending::Quit };
         let mut effects = app.update(msg);
         // Take whatever else is waiting before drawing again.
         while let Ok(more) = rx.try_recv() {
@@ -189,7 +359,7 @@ async fn event_loop(
                     // Searching a large corpus takes time: a worker does it, the UI goes on.
                     if let Some(data) = app.data.clone() {
                         let reply = tx.clone();
-                        tokio::task::spawn_blocking(move || {
+                        spawn_watched(&ctl_tx, "search", move || {
                             if let Some(msg) = crate::app::run_job(&data, &job) {
                                 let _ = reply.send(msg);
                             }
@@ -199,19 +369,26 @@ async fn event_loop(
             }
         }
         if app.quit {
-            break;
+            break Ending::Quit;
         }
-        draw(&mut terminal, &app)?;
-    }
+        if let Err(e) = draw(&mut terminal, &app) {
+            break Ending::Failed(e);
+        }
+    };
+    // Whatever ended the loop, the newest state is saved.
+    let _ = save_tx.send(app.state.clone());
     drop(save_tx);
-    let _ = saver.await;
-    Ok(())
+    let save_error = saver.await.unwrap_or(None);
+    (ending, save_error)
 }
 
 fn draw(
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
     app: &App,
 ) -> Result<(), String> {
+    if PANICKED.load(Ordering::SeqCst) {
+        return Ok(());
+    }
     terminal
         .draw(|f| crate::ui::draw(f, app))
         .map(|_| ())

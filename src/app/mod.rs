@@ -47,6 +47,8 @@ pub enum Msg {
         generation: u64,
         hits: Vec<finder::Hit>,
     },
+    /// Saving the state failed; the reason is for the status line.
+    SaveFailed(String),
 }
 
 /// What the app asks the runtime to do.
@@ -143,6 +145,8 @@ pub struct App {
     pub theme: Theme,
     pub size: Rect,
     pub quit: bool,
+    /// Start-up warnings (the state file): kept in the status line past loading, and in `w`.
+    pub warnings: Vec<String>,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -181,6 +185,7 @@ impl App {
             theme: setup.theme,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
+            warnings: setup.warnings,
             open_on_load: setup.open,
         }
     }

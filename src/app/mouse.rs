@@ -61,12 +61,13 @@ impl App {
                         }
                     }
                     Pane::Reader => {
-                        let Some(line) = self.reader.lines.get(self.reader_scroll + row) else {
+                        let (Some(data), Some(a)) = (&self.data, self.current) else {
                             return;
                         };
+                        let segs = self.reader.segs(data, a, self.reader_scroll + row);
                         let mut col = 0usize;
                         let x = (m.column - r.x) as usize;
-                        for seg in &line.segs {
+                        for seg in &segs {
                             let w = super::layout::text_width(&seg.text);
                             if x < col + w {
                                 if seg.mention.is_some() {

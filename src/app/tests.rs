@@ -289,13 +289,16 @@ fn mouse_clicks_rows_and_mentions_and_scrolls_the_pane_under_it() {
     assert_eq!(id(&app, app.current.unwrap()), "003_e0eaa78b0dce1e39");
     // Click on the first mention on screen.
     let r = super::layout::inner(areas.reader);
-    let line = app
-        .reader
-        .lines
-        .iter()
-        .position(|l| l.segs.iter().any(|s| s.mention.is_some()))
+    let (data, a) = (app.data.clone().unwrap(), app.current.unwrap());
+    let line = (0..app.reader.lines.len())
+        .position(|l| {
+            app.reader
+                .segs(&data, a, l)
+                .iter()
+                .any(|s| s.mention.is_some())
+        })
         .unwrap();
-    let segs = app.reader.lines[line].segs.clone();
+    let segs = app.reader.segs(&data, a, line);
     let first_mention = segs.iter().position(|s| s.mention.is_some()).unwrap();
     let col: usize = segs[..first_mention]
         .iter()

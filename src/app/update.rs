@@ -41,6 +41,10 @@ impl App {
                 }
                 vec![]
             }
+            Msg::SaveFailed(reason) => {
+                self.message = Some(reason);
+                vec![]
+            }
             Msg::Key(key) if key.kind == KeyEventKind::Release => vec![],
             Msg::Key(key) if self.data.is_none() && self.queues_while_loading(&key) => {
                 // Keys typed while loading are kept and played once the corpus is there.
@@ -83,6 +87,12 @@ impl App {
         if skipped > 0 {
             let files = if skipped == 1 { "file" } else { "files" };
             self.message = Some(format!("{skipped} {files} skipped — press w"));
+        }
+        // A start-up warning (the state file moved aside) must outlive loading's messages.
+        if !self.warnings.is_empty() {
+            let mut parts = self.warnings.clone();
+            parts.extend(self.message.take());
+            self.message = Some(parts.join("; "));
         }
         self.set_filter(Filter::All);
         if let Some(a) = open.or_else(|| self.rows.first().map(Row::article)) {

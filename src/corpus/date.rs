@@ -32,16 +32,18 @@ fn digits(s: &str) -> Option<u32> {
 
 /// `YYYY-MM-DD`, optionally followed by `T` or a space and a time.
 fn iso(s: &str) -> Option<String> {
+    // `get` rather than indexing: the text may be in any script, and a byte offset can fall
+    // inside a character (`12 мая 2024`).
     let date = s.get(..10)?;
     let (y, m, d) = (
-        digits(&date[..4])?,
+        digits(date.get(..4)?)?,
         digits(date.get(5..7)?)?,
         digits(date.get(8..10)?)?,
     );
-    if &date[4..5] != "-" || &date[7..8] != "-" || !valid(y, m, d) {
+    if date.get(4..5)? != "-" || date.get(7..8)? != "-" || !valid(y, m, d) {
         return None;
     }
-    let rest = &s[10..];
+    let rest = s.get(10..)?;
     if rest.is_empty() {
         return Some(format!("{y:04}-{m:02}-{d:02}"));
     }
@@ -71,12 +73,12 @@ fn time_and_offset(t: &str) -> Option<(String, String)> {
         "" => String::new(),
         "Z" | "z" | "GMT" | "UTC" | "UT" => "Z".to_owned(),
         z if z.len() >= 5 && (z.starts_with('+') || z.starts_with('-')) => {
-            let body = z[1..].replace(':', "");
+            let body = z.get(1..)?.replace(':', "");
             let (oh, om) = (digits(body.get(..2)?)?, digits(body.get(2..4)?)?);
             if oh > 14 || om > 59 {
                 return None;
             }
-            format!("{}{oh:02}:{om:02}", &z[..1])
+            format!("{}{oh:02}:{om:02}", z.get(..1)?)
         }
         _ => return None,
     };
@@ -234,6 +236,38 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(normalize(raw).as_deref(), Some(want), "{raw}");
+        }
+    }
+
+    /// Dates in other scripts once sliced a string inside a character and crashed the run.
+    #[test]
+    fn any_script_is_read_or_refused_never_a_crash() {
+        for raw in [
+            "12 мая 2024",
+            "19 Μαΐ 2024",
+            "19 июня 2024",
+            "2024年5月12日",
+            "١٢ مايو ٢٠٢٤",
+        ] {
+            assert_eq!(normalize(raw), None, "{raw}");
+        }
+        assert_eq!(normalize("12 May 2024 ¡").as_deref(), Some("2024-05-12"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any Unicode string: a well-formed ISO date or `None`, never a panic.
+        #[test]
+        fn never_panics(raw in "\\PC{0,40}") {
+            if let Some(d) = normalize(&raw) {
+                proptest::prop_assert!(d.len() >= 10 && d.is_ascii(), "{d}");
+            }
+        }
+
+        /// Strings shaped like dates, with characters of other scripts mixed in.
+        #[test]
+        fn date_shaped_strings(raw in "[0-9]{1,4}[-./ ][0-9a-zа-яαβ]{1,6}[-./ ]?[0-9ΐй]{0,5}[T ]?[0-9:+ZΜ]{0,9}") {
+            let _ = normalize(&raw);
         }
     }
 

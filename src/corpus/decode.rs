@@ -28,26 +28,44 @@ pub fn read(source: &Source) -> Result<Decoded, String> {
         SourceData::File(path) => {
             let file =
                 std::fs::File::open(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+            // Checked again on the open file: the walk saw a regular file, but a path can be
+            // replaced in between, and a device such as /dev/zero never ends.
+            let meta = file
+                .metadata()
+                .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+            if !meta.file_type().is_file() {
+                return Err(format!(
+                    "{}; skipped",
+                    super::walk::special_kind(&meta.file_type())
+                ));
+            }
+            if meta.len() > limit {
+                return Err(too_large(limit));
+            }
             let mut bytes = Vec::new();
             // Read one byte past the limit to know it was passed without reading it all.
             file.take(limit + 1)
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
             if bytes.len() as u64 > limit {
-                return Err(format!(
-                    "larger than the {} MiB limit for {}; skipped",
-                    limit / (1024 * 1024),
-                    if limit == MAX_ARTICLE_BYTES {
-                        "one article (split it, or use .jsonl)"
-                    } else {
-                        "a JSON file"
-                    }
-                ));
+                return Err(too_large(limit));
             }
             bytes
         }
     };
     decode(&bytes)
+}
+
+fn too_large(limit: u64) -> String {
+    format!(
+        "larger than the {} MiB limit for {}; skipped",
+        limit / (1024 * 1024),
+        if limit == MAX_ARTICLE_BYTES {
+            "one article (split it, or use .jsonl)"
+        } else {
+            "a JSON file"
+        }
+    )
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {

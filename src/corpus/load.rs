@@ -92,16 +92,69 @@ fn finish(id: String, source: &str, draft: Draft) -> Article {
         .as_deref()
         .and_then(lang::from_tag)
         .unwrap_or_else(|| lang::detect(&format!("{}\n{}", draft.title, draft.body)));
+    let title = if draft.title.is_empty() {
+        title_from_body(&draft.body)
+    } else {
+        draft.title
+    };
     Article {
         id,
         source: source.to_owned(),
-        title: draft.title,
+        title,
         lang,
         date: draft.date.as_deref().and_then(date::normalize),
+        // An address is not prose: controls and spaces go, nothing is decoded or stripped
+        // (`&amp;` in a URL was already decoded once, where the HTML attribute was read).
         url: draft
             .url
-            .map(|u| super::clean::clean_inline(&u))
+            .map(|u| super::sanitize::sanitize(u.trim()).replace(char::is_whitespace, ""))
             .filter(|u| !u.is_empty()),
         body: draft.body,
+    }
+}
+
+/// A title for an article that has none: its first sentence, cut at a word near 80 characters.
+fn title_from_body(body: &str) -> String {
+    const MAX: usize = 80;
+    let first = body.split("\n\n").next().unwrap_or("");
+    let sentence_end = first
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && first[i + 1..].starts_with(' ') && i > 20)
+        .map_or(first.len(), |(i, c)| i + c.len_utf8());
+    let sentence = &first[..sentence_end];
+    if sentence.chars().count() <= MAX {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(MAX).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > MAX / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn untitled_articles_take_their_first_sentence() {
+        assert_eq!(
+            title_from_body("The minister resigned on Monday. More followed.\n\nNext."),
+            "The minister resigned on Monday."
+        );
+        let long = "word ".repeat(40);
+        let t = title_from_body(&long);
+        assert!(t.ends_with('…') && t.chars().count() <= 81, "{t}");
+        assert_eq!(title_from_body(""), "");
+    }
+
+    #[test]
+    fn urls_are_not_run_through_the_text_cleaner() {
+        let draft = Draft {
+            title: "t".into(),
+            body: "b".into(),
+            url: Some(" https://x.example/a?b=1&amp;c=<2>\u{1b}[31m ".into()),
+            ..Draft::default()
+        };
+        let a = finish(String::new(), "s", draft);
+        assert_eq!(a.url.as_deref(), Some("https://x.example/a?b=1&amp;c=<2>"));
     }
 }

@@ -3,7 +3,7 @@
 //! Hidden files and directories (`.git`, `.DS_Store`) are passed over; symlinks are followed,
 //! and a symlink loop, a broken link or an unreadable directory is reported, not fatal.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -32,7 +32,7 @@ pub enum SourceData {
 pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skipped>) {
     let mut sources = vec![];
     let mut skipped = vec![];
-    let mut seen = HashSet::new();
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
     for root in paths {
         let walker = WalkDir::new(root)
             .follow_links(true)
@@ -44,10 +44,24 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skipped>) {
                 Ok(e) if e.file_type().is_dir() => {}
                 Ok(e) => {
                     let path = e.path();
-                    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-                    if !seen.insert(key) {
+                    // FIFOs, sockets and devices (`/dev/zero`, `/dev/tty`) never end or never
+                    // answer: only regular files are read.
+                    if !e.file_type().is_file() {
+                        skipped.push(Skipped {
+                            source: label(path),
+                            reason: format!("{}; skipped", special_kind(&e.file_type())),
+                        });
                         continue;
                     }
+                    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                    if let Some(first) = seen.get(&key) {
+                        skipped.push(Skipped {
+                            source: label(path),
+                            reason: format!("the same file as {}; read once", label(first)),
+                        });
+                        continue;
+                    }
+                    seen.insert(key, path.to_path_buf());
                     let format = Format::of(path);
                     if format.is_none() && e.depth() > 0 {
                         skipped.push(Skipped {
@@ -80,13 +94,33 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skipped>) {
     (sources, skipped)
 }
 
+/// What a file that is not a regular file is, for the message.
+pub fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe), not a regular file";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device, not a regular file";
+        }
+        if t.is_socket() {
+            return "a socket, not a regular file";
+        }
+    }
+    let _ = t;
+    "not a regular file"
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// A path for messages; control characters in file names cannot reach the terminal.
+/// A path as the user would write it: exactly the file's name (lossy only where it is not
+/// UTF-8). Whatever prints it on a terminal makes it visible-safe ([`crate::messages`]).
 pub fn label(path: &Path) -> String {
-    super::sanitize::sanitize(&path.to_string_lossy()).replace('\n', " ")
+    path.to_string_lossy().into_owned()
 }
 
 /// An I/O error without the "(os error 2)" noise.

@@ -130,15 +130,29 @@ pub fn skipped(frame: &mut Frame, app: &App, area: Rect) {
         .as_ref()
         .map(|d| d.corpus.skipped.as_slice())
         .unwrap_or_default();
-    let mut lines: Vec<Line> = skipped
+    let mut lines: Vec<Line> = app
+        .warnings
         .iter()
-        .map(|s| {
-            Line::from(vec![
-                Span::styled(format!("{}: ", s.source), app.theme.style("warning")),
-                Span::styled(s.reason.clone(), app.theme.style("popup")),
-            ])
+        .map(|w| {
+            Line::styled(
+                crate::messages::visible(w).into_owned(),
+                app.theme.style("warning"),
+            )
         })
         .collect();
+    lines.extend(skipped.iter().map(|s| {
+        // File names can hold escape sequences: shown, never sent to the terminal.
+        Line::from(vec![
+            Span::styled(
+                format!("{}: ", crate::messages::visible(&s.source)),
+                app.theme.style("warning"),
+            ),
+            Span::styled(
+                crate::messages::visible(&s.reason).into_owned(),
+                app.theme.style("popup"),
+            ),
+        ])
+    }));
     if lines.is_empty() {
         lines.push(Line::styled(
             "nothing was skipped",

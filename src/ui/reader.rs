@@ -28,26 +28,29 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let mentions = &data.entities.mentions[a];
     let body = inner(area);
+    // Only the visible lines are cut into pieces.
     let lines: Vec<Line> = app
         .reader
         .lines
         .iter()
+        .enumerate()
         .skip(app.reader_scroll)
         .take(body.height as usize)
-        .map(|line| {
+        .map(|(index, line)| {
             let base = app.theme.style(match line.kind {
                 LineKind::Title => "title",
                 LineKind::Meta => "meta",
                 LineKind::Body | LineKind::Blank => "text",
             });
             Line::from(
-                line.segs
-                    .iter()
+                app.reader
+                    .segs(data, a, index)
+                    .into_iter()
                     .map(|seg| match seg.mention {
                         Some(m) => {
                             let kind = data.entities.list[mentions[m].entity].kind;
                             Span::styled(
-                                seg.text.clone(),
+                                seg.text,
                                 base.patch(mention_style(
                                     app,
                                     kind,
@@ -55,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                                 )),
                             )
                         }
-                        None => Span::styled(seg.text.clone(), base),
+                        None => Span::styled(seg.text, base),
                     })
                     .collect::<Vec<_>>(),
             )

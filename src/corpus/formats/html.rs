@@ -6,17 +6,23 @@
 
 use dom_smoothie::{Config, Readability};
 
+use super::html_guard::refuse_extraction;
 use super::{Draft, Parsed};
 use crate::corpus::clean::{clean, clean_inline};
 
 pub fn parse(html: &str) -> Parsed {
-    let cfg = Config {
-        max_elements_to_parse: 0,
-        ..Config::default()
+    let refusal = refuse_extraction(html);
+    let extracted = if refusal.is_some() {
+        None
+    } else {
+        let cfg = Config {
+            max_elements_to_parse: 0,
+            ..Config::default()
+        };
+        Readability::new(html, None, Some(cfg))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
     };
-    let extracted = Readability::new(html, None, Some(cfg))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
     let mut draft = match extracted {
         Some(a) => Draft {
             id: None,
@@ -51,7 +57,7 @@ pub fn parse(html: &str) -> Parsed {
     }
     Parsed {
         drafts: vec![draft],
-        problems: vec![],
+        problems: refusal.into_iter().collect(),
     }
 }
 
@@ -142,6 +148,35 @@ mod tests {
                 && !d.body.contains("not text")
                 && !d.body.contains("Copyright")
         );
+    }
+
+    /// 30,000 nested `<b>` overflowed a worker thread's stack and aborted the process.
+    #[test]
+    fn deep_nesting_falls_back_to_the_cleaner_on_a_small_stack() {
+        let page = format!(
+            "<html><head><title>Deep</title></head><body>{}hello world{}</body></html>",
+            "<b>".repeat(30_000),
+            "</b>".repeat(30_000)
+        );
+        let parsed = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || parse(&page))
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(parsed.drafts[0].title, "Deep");
+        assert_eq!(parsed.drafts[0].body, "hello world");
+        assert!(parsed.problems[0].contains("read without content extraction"));
+    }
+
+    /// 2 MB of `&` took 15–30 s inside html5ever's serializer.
+    #[test]
+    fn ampersand_flood_is_linear() {
+        let page = format!("<html><body><p>{}</p></body></html>", "&".repeat(2_000_000));
+        let t = std::time::Instant::now();
+        let parsed = parse(&page);
+        assert_eq!(parsed.drafts[0].body.len(), 2_000_000);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! the file gives them, before ids are made unique and the language is guessed.
 
 pub mod html;
+mod html_guard;
 pub mod json;
 pub mod markdown;
 pub mod text;
