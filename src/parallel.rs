@@ -1,6 +1,9 @@
 //! Data parallelism without a thread pool dependency: split a slice over the cores with scoped
 //! threads, keep the input order.
 
+/// A worker's stack, as large as a main thread's.
+const STACK_BYTES: usize = 8 * 1024 * 1024;
+
 /// `f` over `items` on every core; results in input order.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
@@ -13,7 +16,13 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<R>>()))
+            .map(|c| {
+                // Parsers recurse (HTML trees, Markdown): a main thread's stack, not 2 MiB.
+                std::thread::Builder::new()
+                    .stack_size(STACK_BYTES)
+                    .spawn_scoped(scope, || c.iter().map(&f).collect::<Vec<R>>())
+                    .expect("spawn a worker thread")
+            })
             .collect();
         handles
             .into_iter()

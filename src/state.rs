@@ -42,12 +42,15 @@ pub struct Loaded {
 
 /// Loads the state; a missing file is an empty state, an unreadable one is moved aside.
 pub fn load(path: &Path) -> Loaded {
-    if path.is_dir() {
+    // A directory, a FIFO or a device is nothing to read (/dev/zero never ends) nor to replace.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
         return Loaded {
             state: State::default(),
             save_to: None,
             warning: Some(format!(
-                "{}: is a directory, not a state file; nothing will be saved this run",
+                "{}: not a regular file; nothing will be saved this run",
                 path.display()
             )),
         };
@@ -258,6 +261,15 @@ mod tests {
         std::fs::create_dir(&path).unwrap();
         assert!(save(&path, &State::default(), &State::default()).is_err());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn special_files_are_neither_read_nor_replaced() {
+        let loaded = load(Path::new("/dev/zero"));
+        assert_eq!(loaded.save_to, None);
+        assert!(loaded.warning.unwrap().contains("not a regular file"));
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()).save_to, None);
     }
 
     #[test]

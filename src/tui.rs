@@ -258,6 +258,11 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
             format!("{} path(s)", paths.len())
         };
         let _ = loader.send(Msg::Progress(format!("loading {what}…")));
+        // A fault the integration tests inject (tests/tui_tmux.rs) to prove that a crash in
+        // the background ends the app with the terminal restored and a failing status.
+        if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "loader") {
+            panic!("failpoint: loader");
+        }
         let corpus = if paths.is_empty() {
             crate::corpus::load_bundled()
         } else {

@@ -161,3 +161,132 @@ fn open_find_filter_follow_back_help_quit() {
         std::fs::read_to_string(home.path().join("data/dossier/state.json")).expect("state saved");
     assert!(state.contains("001_33dafe3a048d91ea"), "{state}");
 }
+
+/// A tmux session running `sh` with a fresh home; `dossier` is started by `start`.
+fn session(name: &str, home: &std::path::Path) -> Tmux {
+    assert!(
+        Command::new("tmux").arg("-V").output().is_ok(),
+        "tmux is needed for this test: apt-get install tmux"
+    );
+    let tmux = Tmux {
+        socket: format!("dossier-{name}-{}", std::process::id()),
+    };
+    let shell = format!(
+        "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data sh",
+        home = home.display()
+    );
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-s",
+        "t",
+        &shell,
+    ]);
+    tmux
+}
+
+fn terminal_flags(tmux: &Tmux) -> String {
+    tmux.run(&[
+        "display",
+        "-p",
+        "-t",
+        "t",
+        "#{alternate_on} #{cursor_flag} #{mouse_any_flag}",
+    ])
+    .trim()
+    .to_owned()
+}
+
+/// SIGTERM, SIGINT, SIGHUP and SIGQUIT once left raw mode, the alternate screen and mouse
+/// reporting on. Each now restores the terminal, saves the state and exits with 128 + n.
+#[test]
+fn signals_restore_the_terminal_save_state_and_exit_128_plus_n() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let tmux = session("signals", home.path());
+    let pid_file = home.path().join("pid");
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129), ("QUIT", 131)] {
+        tmux.keys(&["clear", "Enter"]);
+        tmux.text(&format!(
+            "sh -c 'echo $$ > {pid}; exec {bin}'; echo EXIT=$?",
+            pid = pid_file.display(),
+            bin = bin.display()
+        ));
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(&["Articles — 5", "Related"]);
+        // Open another article so there is state to save.
+        tmux.keys(&["j", "Enter"]);
+        std::thread::sleep(Duration::from_millis(300));
+        let pid = std::fs::read_to_string(&pid_file).unwrap();
+        Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(pid.trim())
+            .status()
+            .unwrap();
+        tmux.wait_for(&[&format!("EXIT={code}")]);
+        assert_eq!(
+            terminal_flags(&tmux),
+            "0 1 0",
+            "SIG{signal}: terminal restored"
+        );
+        let state = std::fs::read_to_string(home.path().join("data/dossier/state.json"))
+            .expect("state saved on signal");
+        assert!(state.contains("\"read\""), "{state}");
+        std::fs::remove_file(home.path().join("data/dossier/state.json")).unwrap();
+    }
+}
+
+/// A panic in the loader left a headless app running (exit 0 when finally quit).
+#[test]
+fn a_crash_in_the_background_ends_the_app_with_the_terminal_restored() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let tmux = session("crash", home.path());
+    tmux.text(&format!(
+        "DOSSIER_FAILPOINT=loader {} 2>{}/err; echo EXIT=$?",
+        bin.display(),
+        home.path().display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["EXIT=1"]);
+    assert_eq!(terminal_flags(&tmux), "0 1 0");
+    let err = std::fs::read_to_string(home.path().join("err")).unwrap();
+    assert!(
+        err.contains("failpoint: loader") && err.contains("the loader crashed"),
+        "{err}"
+    );
+}
+
+/// An unreadable state file was overwritten on the next save, and its warning was replaced by
+/// loading's messages before anyone could read it.
+#[test]
+fn an_unreadable_state_file_is_moved_aside_and_the_warning_stays() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let data = home.path().join("data/dossier");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("state.json"), b"\x00\xffbookmarks\x80").unwrap();
+    let tmux = session("state", home.path());
+    tmux.text(&format!("{} ; echo EXIT=$?", bin.display()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Articles — 5", "moved aside"]);
+    tmux.keys(&["q"]);
+    tmux.wait_for(&["EXIT=0"]);
+    let names: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let aside = names
+        .iter()
+        .find(|n| n.starts_with("state.json.bad-"))
+        .expect("moved aside");
+    assert_eq!(
+        std::fs::read(data.join(aside)).unwrap(),
+        b"\x00\xffbookmarks\x80",
+        "the old file is kept as it was"
+    );
+}

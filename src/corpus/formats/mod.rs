@@ -72,3 +72,92 @@ impl Format {
         }
     }
 }
+
+/// The loader fuzzed: every format, the decoder and the cleaner over arbitrary input and over
+/// markup-shaped input, a bounded number of cases per run (CI runs them with `cargo test`).
+#[cfg(test)]
+mod fuzz {
+    use proptest::prelude::*;
+
+    use super::Format;
+    use crate::corpus::clean::{clean, clean_inline};
+
+    const FORMATS: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::JsonLines,
+    ];
+
+    /// Pieces of real-world debris: tags whole and broken, entities, quotes, front matter,
+    /// JSON punctuation, controls, escapes, bidi, combining marks, other scripts.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_owned()),
+            Just("</p >".to_owned()),
+            Just("< h4>".to_owned()),
+            Just("<div class=\"".to_owned()),
+            Just("<script>".to_owned()),
+            Just("</script".to_owned()),
+            Just("<!--".to_owned()),
+            Just("-->".to_owned()),
+            Just("<br/>".to_owned()),
+            Just("“ />".to_owned()),
+            Just("&amp;".to_owned()),
+            Just("&#x9b;".to_owned()),
+            Just("&".to_owned()),
+            Just("\n\n".to_owned()),
+            Just("---\ntitle: x\ndate: 12 мая 2024\n---\n".to_owned()),
+            Just("+++\n".to_owned()),
+            Just("# ".to_owned()),
+            Just("{\"title\":\"".to_owned()),
+            Just("\",\"body\":".to_owned()),
+            Just("[{".to_owned()),
+            Just("}]".to_owned()),
+            Just("\u{1b}[31m".to_owned()),
+            Just("\u{202e}".to_owned()),
+            Just("e\u{301}".to_owned()),
+            Just("Пхеньян ".to_owned()),
+            Just("Putin sagte. ".to_owned()),
+            "\\PC{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn formats_never_panic_on_debris(pieces in proptest::collection::vec(piece(), 0..40)) {
+            let text: String = pieces.concat();
+            for f in FORMATS {
+                let parsed = f.parse(&text);
+                for d in parsed.drafts {
+                    let clean_text = !d.body.contains('\x1b') && !d.title.contains('\x1b');
+                    prop_assert!(clean_text, "escape left in {:?}", d);
+                }
+            }
+            let cleaned = clean(&text);
+            let ok = !cleaned.contains('\x1b') && !cleaned.contains("\n\n\n");
+            prop_assert!(ok, "cleaned: {:?}", cleaned);
+            let _ = clean_inline(&text);
+        }
+
+        #[test]
+        fn formats_never_panic_on_any_text(text in "\\PC{0,300}") {
+            for f in FORMATS {
+                let _ = f.parse(&text);
+            }
+            let _ = clean(&text);
+        }
+
+        #[test]
+        fn decoder_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            if let Ok(d) = crate::corpus::decode::decode(&bytes) {
+                for f in FORMATS {
+                    let _ = f.parse(&d.text);
+                }
+            }
+        }
+    }
+}
