@@ -161,13 +161,14 @@ fn uner_f1(file: &str, lang: &str) -> f64 {
 #[test]
 fn uner_german_reaches_the_bar() {
     let f1 = uner_f1("de_pud-ud-test.iob2", "de");
-    assert!(f1 >= 0.70, "UNER de entity F1 {f1:.3}");
+    // 0.717 with the rules alone; 0.752 with the name tagger (src/nlp/tagger.rs).
+    assert!(f1 >= 0.74, "UNER de entity F1 {f1:.3}");
 }
 
 #[test]
 fn uner_english_reaches_the_bar() {
     let f1 = uner_f1("en_pud-ud-test.iob2", "en");
-    assert!(f1 >= 0.75, "UNER en entity F1 {f1:.3}");
+    assert!(f1 >= 0.80, "UNER en entity F1 {f1:.3}");
 }
 
 #[test]

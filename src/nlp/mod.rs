@@ -10,6 +10,7 @@ pub mod fold;
 pub mod lexicon;
 mod link;
 pub mod recognize;
+pub mod tagger;
 pub mod token;
 
 use serde::Serialize;

@@ -20,6 +20,9 @@ pub struct Field<'a> {
     /// `name_like` per token once computed (0 = not yet, 1 = no, 2 = yes): it is asked
     /// several times of the same word while runs are built.
     pub name_like_memo: std::cell::RefCell<Vec<u8>>,
+    /// Tokens of events and works the rules set aside ("Guerra Fredda", "Davis Cup"): no
+    /// later pass makes a name of them.
+    pub misc: std::cell::RefCell<Vec<bool>>,
 }
 
 /// `word` with its first letter upper case ("region" → "Region").

@@ -7,6 +7,7 @@ mod german;
 
 use std::borrow::Cow;
 mod known;
+mod tagged;
 mod unknown;
 
 use super::Kind;
@@ -31,6 +32,17 @@ pub struct Span {
 
 /// The names in `text`, in order.
 pub fn recognize(text: &str, lang: &str, is_title: bool, lex: &Lexicon) -> Vec<Span> {
+    recognize_with(text, lang, is_title, lex, super::tagger::embedded())
+}
+
+/// [`recognize`] with a given tagger model (training measures a model not yet embedded).
+pub fn recognize_with(
+    text: &str,
+    lang: &str,
+    is_title: bool,
+    lex: &Lexicon,
+    model: Option<&super::tagger::Model>,
+) -> Vec<Span> {
     let toks = tokenize(text);
     let folded: Vec<Cow<str>> = toks
         .iter()
@@ -50,8 +62,10 @@ pub fn recognize(text: &str, lang: &str, is_title: bool, lex: &Lexicon) -> Vec<S
         .collect();
     let headline = is_title && lang != "de" && field::looks_like_headline(text, &toks);
     let memo = std::cell::RefCell::new(vec![0u8; toks.len()]);
+    let n_toks = toks.len();
     let field = Field {
         name_like_memo: memo,
+        misc: std::cell::RefCell::new(vec![false; n_toks]),
         text,
         lang,
         lex,
@@ -63,9 +77,56 @@ pub fn recognize(text: &str, lang: &str, is_title: bool, lex: &Lexicon) -> Vec<S
     let mut spans: Vec<Option<Span>> = Vec::new();
     known::known_names(&field, &mut spans, &mut covered);
     unknown::unknown_names(&field, &mut spans, &mut covered);
+    if uses_tagger(lang)
+        && let Some(model) = model
+    {
+        tagged::decide(&field, model, &mut spans, &mut covered);
+    }
     let mut out: Vec<Span> = spans.into_iter().flatten().collect();
     out.sort_by_key(|s| s.start);
     out
+}
+
+/// Where the tagger beats the rules: German (every noun capitalised, so capitals tell little)
+/// and Italian (little in the lexicon). In English the rules alone still score higher on
+/// Wikipedia and news text (UNER English: 0.820 against 0.809 with the tagger), so they decide
+/// alone there, as in every other language.
+pub fn uses_tagger(lang: &str) -> bool {
+    matches!(lang, "de" | "it")
+}
+
+/// What training needs of a text: its tokens' byte ranges and each token's tagger features,
+/// computed exactly as [`recognize`] computes them.
+pub fn tagger_view(text: &str, lang: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, Vec<Vec<u64>>) {
+    let toks = tokenize(text);
+    let folded: Vec<Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            let w = t.text(text);
+            if w.contains('.') {
+                Cow::Owned(crate::nlp::fold::key_of(w))
+            } else {
+                Cow::Owned(fold_word(w))
+            }
+        })
+        .collect();
+    let field = Field {
+        name_like_memo: std::cell::RefCell::new(vec![0u8; toks.len()]),
+        misc: std::cell::RefCell::new(vec![false; toks.len()]),
+        text,
+        lang,
+        lex,
+        toks,
+        folded,
+        headline: false,
+    };
+    let mut covered: Vec<Option<usize>> = vec![None; field.toks.len()];
+    let mut spans: Vec<Option<Span>> = Vec::new();
+    known::known_names(&field, &mut spans, &mut covered);
+    unknown::unknown_names(&field, &mut spans, &mut covered);
+    let feats = tagged::features(&field, &spans, &covered);
+    let ranges = field.toks.iter().map(|t| (t.start, t.end)).collect();
+    (ranges, feats)
 }
 
 #[cfg(test)]
@@ -234,8 +295,25 @@ mod tests {
     fn italian_news_names() {
         let text = "Lo ha detto Elly Schlein, segretaria del Pd, a Bologna con Romano Prodi e Mario Draghi. Il Paese e lo Stato aspettano.";
         let got = surfaces(text, "it");
+        // The rules alone leave "il Paese" out. The tagger, trained on gold that marks
+        // capitalised institutions ("il Parlamento", "la Commissione") as names, takes it
+        // (Italian dev F1 0.58 with a filter against such words, 0.80 without): a known cost.
         assert_eq!(
             got,
+            [
+                "Elly Schlein",
+                "Pd",
+                "Bologna",
+                "Romano Prodi",
+                "Mario Draghi",
+                "Paese"
+            ]
+        );
+        assert_eq!(
+            recognize_with(text, "it", false, lexicon::get(), None)
+                .iter()
+                .map(|s| &text[s.start..s.end])
+                .collect::<Vec<_>>(),
             [
                 "Elly Schlein",
                 "Pd",

@@ -50,6 +50,9 @@ pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Op
             // "Paris Agreement", "Davis Cup", "Guerra Fredda": not ours, and neither is the
             // place in it.
             drop_known_before(f, spans, covered, run.first);
+            f.misc.borrow_mut()[run.first..=run.last]
+                .iter_mut()
+                .for_each(|m| *m = true);
             i = next;
             continue;
         }
