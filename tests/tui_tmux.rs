@@ -97,6 +97,21 @@ fn open_find_filter_follow_back_help_quit() {
     // Open: the first frame, then the bundled corpus loaded.
     tmux.wait_for(&["Articles — 5", "000_b7278b78f013c97b", "Related"]);
 
+    // The finder scrolls: End selects the last of all entities, and it is shown.
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Find an entity"]);
+    tmux.keys(&["End"]);
+    let screen = tmux.wait_for(&["found ("]);
+    let counter = screen
+        .split("found (")
+        .nth(1)
+        .and_then(|s| s.split(')').next())
+        .unwrap()
+        .to_owned();
+    let (sel, total) = counter.split_once('/').unwrap();
+    assert_eq!(sel, total, "End selects the last hit:\n{screen}");
+    tmux.keys(&["Escape"]);
+
     // Entity finder → "rudenko" → Enter: the list holds the two articles that mention him.
     tmux.keys(&["e"]);
     tmux.wait_for(&["Find an entity"]);

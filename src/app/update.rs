@@ -11,8 +11,12 @@ use super::layout::inner;
 use super::list::{Row, rows};
 use super::{App, Effect, Filter, Msg, Pane, Popup};
 
-/// Finder results shown.
-pub const FINDER_HITS: usize = 50;
+/// Finder results kept: all of them, so that "N found" is the true count and every one can be
+/// scrolled to (the popup shows a window around the selection).
+pub const FINDER_HITS: usize = usize::MAX;
+
+/// Rows a page key moves in the finder.
+const FINDER_PAGE: usize = 10;
 
 impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -152,6 +156,13 @@ impl App {
                 finder.selected = (finder.selected + 1).min(finder.hits.len().saturating_sub(1))
             }
             KeyCode::Up | KeyCode::BackTab => finder.selected = finder.selected.saturating_sub(1),
+            KeyCode::PageDown => {
+                finder.selected =
+                    (finder.selected + FINDER_PAGE).min(finder.hits.len().saturating_sub(1))
+            }
+            KeyCode::PageUp => finder.selected = finder.selected.saturating_sub(FINDER_PAGE),
+            KeyCode::Home => finder.selected = 0,
+            KeyCode::End => finder.selected = finder.hits.len().saturating_sub(1),
             KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 finder.selected = (finder.selected + 1).min(finder.hits.len().saturating_sub(1))
             }

@@ -44,21 +44,24 @@ pub fn finder(frame: &mut Frame, app: &App, f: &Finder, area: Rect) {
         ]),
         Line::styled(
             format!(
-                " {} found · ↑↓ choose · Enter show its articles · Esc close",
-                f.hits.len()
+                " {} found{} · ↑↓ PgUp PgDn choose · Enter show its articles · Esc close",
+                f.hits.len(),
+                if f.hits.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({}/{})", f.selected + 1, f.hits.len())
+                }
             ),
             app.theme.style("text.dim"),
         ),
     ];
     let width = r.width.saturating_sub(2) as usize;
-    for (i, hit) in f
-        .hits
-        .iter()
-        .enumerate()
-        .take(r.height.saturating_sub(4) as usize)
-    {
+    // A window of the hits that always holds the selection.
+    let rows = r.height.saturating_sub(4) as usize;
+    let first = finder_window(f.selected, rows);
+    for (i, hit) in f.hits.iter().enumerate().skip(first).take(rows) {
         let e = &data.entities.list[hit.entity];
-        let kind = format!(" {:<12}", e.kind.as_str());
+        let kind = format!(" {:<13}", e.kind.as_str());
         let mut spans = vec![
             Span::styled(
                 kind,
@@ -91,6 +94,11 @@ pub fn finder(frame: &mut Frame, app: &App, f: &Finder, area: Rect) {
         Paragraph::new(lines).block(frame_block(app, " Find an entity ")),
         r,
     );
+}
+
+/// The first hit shown when `rows` fit and `selected` must be among them.
+pub fn finder_window(selected: usize, rows: usize) -> usize {
+    (selected + 1).saturating_sub(rows.max(1))
 }
 
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {

@@ -122,3 +122,45 @@ fn selected_mention_is_emphasised() {
         "the entity card names the entity"
     );
 }
+
+/// The finder's highlight left the popup after ~18 rows, and Enter then filtered by an entity
+/// never shown; "50 found" was the cap, not the count.
+#[test]
+fn finder_scrolls_with_the_selection_and_counts_every_hit() {
+    let mut app = loaded_app(120, 30);
+    key(&mut app, KeyCode::Char('e'));
+    let total = app.data.as_ref().unwrap().entities.list.len();
+    let crate::app::Popup::Finder(f) = &app.popup else {
+        panic!("finder open")
+    };
+    assert_eq!(f.hits.len(), total, "an empty query lists every entity");
+    for _ in 0..(total - 1) {
+        key(&mut app, KeyCode::Down);
+    }
+    let crate::app::Popup::Finder(f) = &app.popup else {
+        panic!("finder open")
+    };
+    assert_eq!(f.selected, total - 1);
+    let last = &app.data.as_ref().unwrap().entities.list[f.hits[f.selected].entity].name;
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let shown = last.chars().take(20).collect::<String>();
+    assert!(
+        find(buf, &shown).is_some(),
+        "the selected entity {last} is on screen"
+    );
+    assert!(find(buf, &format!("{total} found ({total}/{total})")).is_some());
+    // The kind column never runs into the name ("organizationKCNA").
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if let Some(i) = row.find("organization") {
+            assert!(row[i + "organization".len()..].starts_with(' '), "{row}");
+        }
+    }
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::PageDown);
+    let crate::app::Popup::Finder(f) = &app.popup else {
+        panic!("finder open")
+    };
+    assert_eq!(f.selected, 10);
+}
