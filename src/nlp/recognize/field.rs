@@ -43,6 +43,41 @@ pub fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     long.len() >= 3 && long.iter().filter(|t| t.capitalized).count() * 10 >= long.len() * 7
 }
 
+impl<'a> Field<'a> {
+    /// Tokenises and folds `text` for the passes.
+    pub fn new(text: &'a str, lang: &'a str, is_title: bool, lex: &'a Lexicon) -> Field<'a> {
+        let toks = crate::nlp::token::tokenize(text);
+        let folded: Vec<Cow<str>> = toks
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                if w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                {
+                    Cow::Borrowed(w)
+                } else if w.contains('.') {
+                    // "U.S." folds as the lexicon's keys do: "u s".
+                    Cow::Owned(crate::nlp::fold::key_of(w))
+                } else {
+                    Cow::Owned(crate::nlp::fold::fold_word(w))
+                }
+            })
+            .collect();
+        let headline = is_title && lang != "de" && looks_like_headline(text, &toks);
+        let n = toks.len();
+        Field {
+            name_like_memo: std::cell::RefCell::new(vec![0u8; n]),
+            misc: std::cell::RefCell::new(vec![false; n]),
+            text,
+            lang,
+            lex,
+            toks,
+            folded,
+            headline,
+        }
+    }
+}
+
 impl Field<'_> {
     pub fn word(&self, i: usize) -> &str {
         self.toks[i].text(self.text)

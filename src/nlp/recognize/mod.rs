@@ -5,15 +5,12 @@
 mod field;
 mod german;
 
-use std::borrow::Cow;
 mod known;
 mod tagged;
 mod unknown;
 
 use super::Kind;
-use super::fold::fold_word;
 use super::lexicon::Lexicon;
-use super::token::tokenize;
 use field::Field;
 
 /// A name found in a field, before linking.
@@ -43,40 +40,8 @@ pub fn recognize_with(
     lex: &Lexicon,
     model: Option<&super::tagger::Model>,
 ) -> Vec<Span> {
-    let toks = tokenize(text);
-    let folded: Vec<Cow<str>> = toks
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            if w.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            {
-                Cow::Borrowed(w)
-            } else if w.contains('.') {
-                // "U.S." folds as the lexicon's keys do: "u s".
-                Cow::Owned(crate::nlp::fold::key_of(w))
-            } else {
-                Cow::Owned(fold_word(w))
-            }
-        })
-        .collect();
-    let headline = is_title && lang != "de" && field::looks_like_headline(text, &toks);
-    let memo = std::cell::RefCell::new(vec![0u8; toks.len()]);
-    let n_toks = toks.len();
-    let field = Field {
-        name_like_memo: memo,
-        misc: std::cell::RefCell::new(vec![false; n_toks]),
-        text,
-        lang,
-        lex,
-        toks,
-        folded,
-        headline,
-    };
-    let mut covered: Vec<Option<usize>> = vec![None; field.toks.len()];
-    let mut spans: Vec<Option<Span>> = Vec::new();
-    known::known_names(&field, &mut spans, &mut covered);
-    unknown::unknown_names(&field, &mut spans, &mut covered);
+    let field = Field::new(text, lang, is_title, lex);
+    let (mut spans, mut covered) = rule_names(&field);
     if uses_tagger(lang)
         && let Some(model) = model
     {
@@ -85,6 +50,16 @@ pub fn recognize_with(
     let mut out: Vec<Span> = spans.into_iter().flatten().collect();
     out.sort_by_key(|s| s.start);
     out
+}
+
+/// The rules' names: the lexicon's first, then runs of capitalised words; per token, the
+/// span that covers it.
+fn rule_names(field: &Field) -> (Vec<Option<Span>>, Vec<Option<usize>>) {
+    let mut covered: Vec<Option<usize>> = vec![None; field.toks.len()];
+    let mut spans: Vec<Option<Span>> = Vec::new();
+    known::known_names(field, &mut spans, &mut covered);
+    unknown::unknown_names(field, &mut spans, &mut covered);
+    (spans, covered)
 }
 
 /// Where the tagger beats the rules: German (every noun capitalised, so capitals tell little)
@@ -98,32 +73,8 @@ pub fn uses_tagger(lang: &str) -> bool {
 /// What training needs of a text: its tokens' byte ranges and each token's tagger features,
 /// computed exactly as [`recognize`] computes them.
 pub fn tagger_view(text: &str, lang: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, Vec<Vec<u64>>) {
-    let toks = tokenize(text);
-    let folded: Vec<Cow<str>> = toks
-        .iter()
-        .map(|t| {
-            let w = t.text(text);
-            if w.contains('.') {
-                Cow::Owned(crate::nlp::fold::key_of(w))
-            } else {
-                Cow::Owned(fold_word(w))
-            }
-        })
-        .collect();
-    let field = Field {
-        name_like_memo: std::cell::RefCell::new(vec![0u8; toks.len()]),
-        misc: std::cell::RefCell::new(vec![false; toks.len()]),
-        text,
-        lang,
-        lex,
-        toks,
-        folded,
-        headline: false,
-    };
-    let mut covered: Vec<Option<usize>> = vec![None; field.toks.len()];
-    let mut spans: Vec<Option<Span>> = Vec::new();
-    known::known_names(&field, &mut spans, &mut covered);
-    unknown::unknown_names(&field, &mut spans, &mut covered);
+    let field = Field::new(text, lang, false, lex);
+    let (spans, covered) = rule_names(&field);
     let feats = tagged::features(&field, &spans, &covered);
     let ranges = field.toks.iter().map(|t| (t.start, t.end)).collect();
     (ranges, feats)
