@@ -144,10 +144,10 @@ fn open_find_filter_follow_back_help_quit() {
 
     // Help shows the keys as configured; any key closes it.
     tmux.keys(&["?"]);
-    tmux.wait_for(&["Help — any key closes", "find an entity"]);
+    tmux.wait_for(&["Help — j/k PgUp/PgDn scroll", "find an entity"]);
     tmux.keys(&["Escape"]);
     let start = Instant::now();
-    while tmux.screen().contains("Help — any key closes") {
+    while tmux.screen().contains("Help — j/k PgUp/PgDn scroll") {
         assert!(
             start.elapsed() < Duration::from_secs(10),
             "help did not close"
@@ -304,4 +304,47 @@ fn an_unreadable_state_file_is_moved_aside_and_the_warning_stays() {
         b"\x00\xffbookmarks\x80",
         "the old file is kept as it was"
     );
+}
+
+/// At 80×24 help is longer than the screen: it says so and scrolls to its end. Under
+/// `NO_COLOR` the list cursor is reverse video (it was invisible).
+#[test]
+fn help_scrolls_at_80x24_and_the_cursor_shows_without_colour() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let tmux = session("small", home.path());
+    tmux.run(&["resize-window", "-t", "t", "-x", "80", "-y", "24"]);
+    tmux.text(&format!("NO_COLOR=1 {} ; echo EXIT=$?", bin.display()));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Articles — 5"]);
+    tmux.keys(&["?"]);
+    tmux.wait_for(&["Help — j/k", "more"]);
+    tmux.keys(&["G"]);
+    tmux.wait_for(&["the wheel scrolls"]);
+    tmux.keys(&["Escape"]);
+    let start = Instant::now();
+    while tmux.screen().contains("Help — j/k") {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "help did not close"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The selected row (the first) is drawn in reverse video, and no colour is used.
+    let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", "t"]);
+    let row = styled
+        .lines()
+        .find(|l| l.contains("Russland baut"))
+        .expect("the first row");
+    // tmux writes reverse video as SGR 7, alone or after a reset ("ESC[7m", "ESC[0;7m").
+    assert!(
+        row.contains("\u{1b}[7m") || row.contains(";7m"),
+        "reverse video on the cursor row: {row:?}"
+    );
+    assert!(
+        !styled.contains("\u{1b}[38;2"),
+        "no true colour under NO_COLOR"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(&["EXIT=0"]);
 }

@@ -20,6 +20,32 @@ pub struct Areas {
     pub status: Rect,
 }
 
+/// A popup of at most `width` × `height`, centred on the screen.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    use ratatui::layout::Flex;
+    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [r] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(r);
+    r
+}
+
+/// Where the help popup goes, for `lines` of content.
+pub fn help_rect(screen: Rect, lines: usize) -> Rect {
+    centered(screen, 90, lines as u16 + 2)
+}
+
+/// Where the skipped-input popup goes.
+pub fn skipped_rect(screen: Rect) -> Rect {
+    centered(
+        screen,
+        (screen.width * 4 / 5).max(50),
+        (screen.height * 2 / 3).max(8),
+    )
+}
+
 /// `None` when the terminal is too small.
 pub fn areas(size: Rect) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {

@@ -147,6 +147,8 @@ pub struct App {
     pub quit: bool,
     /// Start-up warnings (the state file): kept in the status line past loading, and in `w`.
     pub warnings: Vec<String>,
+    /// How far the help or skipped-input popup is scrolled.
+    pub popup_scroll: usize,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -186,6 +188,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             warnings: setup.warnings,
+            popup_scroll: 0,
             open_on_load: setup.open,
         }
     }

@@ -124,11 +124,23 @@ impl App {
             Popup::Finder(_) => return self.finder_key(key),
             Popup::Search { .. } => return self.search_key(key),
             Popup::Help | Popup::Skipped => {
-                let action = self.keymap.action(&key);
-                if action == Some(Action::Quit) {
-                    return self.on_action(Action::Quit);
-                }
-                self.popup = Popup::None;
+                let (lines, rows) = self.popup_extent();
+                let max = lines.saturating_sub(rows);
+                let page = rows.max(1);
+                let s = self.popup_scroll.min(max);
+                self.popup_scroll = match self.keymap.action(&key) {
+                    Some(Action::Quit) => return self.on_action(Action::Quit),
+                    Some(Action::Down) => (s + 1).min(max),
+                    Some(Action::Up) => s.saturating_sub(1),
+                    Some(Action::PageDown) => (s + page).min(max),
+                    Some(Action::PageUp) => s.saturating_sub(page),
+                    Some(Action::Top) => 0,
+                    Some(Action::Bottom) => max,
+                    _ => {
+                        self.popup = Popup::None;
+                        0
+                    }
+                };
                 return vec![];
             }
             Popup::None => {}
@@ -300,8 +312,14 @@ impl App {
                 return self.toggle_mark(action == Action::ToggleRead);
             }
             Action::OpenUrl => return self.open_url(),
-            Action::Help => self.popup = Popup::Help,
-            Action::ShowSkipped => self.popup = Popup::Skipped,
+            Action::Help => {
+                self.popup = Popup::Help;
+                self.popup_scroll = 0;
+            }
+            Action::ShowSkipped => {
+                self.popup = Popup::Skipped;
+                self.popup_scroll = 0;
+            }
         }
         vec![]
     }
@@ -478,6 +496,33 @@ impl App {
         if let Some(a) = place.article {
             self.open(a, false);
         }
+    }
+
+    /// Lines of the open help or skipped popup, and how many it shows at once.
+    fn popup_extent(&self) -> (usize, usize) {
+        let (lines, rect) = match self.popup {
+            Popup::Help => {
+                let n = self.help_line_count();
+                (n, super::layout::help_rect(self.size, n))
+            }
+            Popup::Skipped => (
+                self.skipped_line_count(),
+                super::layout::skipped_rect(self.size),
+            ),
+            _ => (0, self.size),
+        };
+        (lines, rect.height.saturating_sub(2) as usize)
+    }
+
+    /// The help popup's lines: a heading, one per action, a note on the mouse.
+    pub fn help_line_count(&self) -> usize {
+        Action::ALL.len() + 2
+    }
+
+    /// The skipped-input popup's lines: each warning, two per skipped input, or one notice.
+    pub fn skipped_line_count(&self) -> usize {
+        let skipped = self.data.as_ref().map_or(0, |d| d.corpus.skipped.len());
+        (self.warnings.len() + 2 * skipped).max(1)
     }
 
     /// Lays the open article out again if the reader's width changed.

@@ -105,6 +105,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ));
         spans.push(Span::raw(" ".repeat(pad)));
         spans.extend(tail);
+        if selected {
+            for span in &mut spans {
+                span.style = app.theme.selected_over(span.style, "list.selected");
+            }
+        }
         let mut line = Line::from(spans);
         if selected {
             line = line.style(app.theme.style("list.selected"));

@@ -2,23 +2,16 @@
 //! the list of skipped files.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
+use super::truncate;
 use crate::app::App;
 use crate::app::action::Action;
 use crate::app::finder::Finder;
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let [r] = Layout::horizontal([Constraint::Length(width.min(area.width))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [r] = Layout::vertical([Constraint::Length(height.min(area.height))])
-        .flex(Flex::Center)
-        .areas(r);
-    r
-}
+use crate::app::layout::centered;
 
 fn frame_block<'a>(app: &App, title: &'a str) -> Block<'a> {
     Block::new()
@@ -84,6 +77,11 @@ pub fn finder(frame: &mut Frame, app: &App, f: &Finder, area: Rect) {
         let used: usize = spans.iter().map(Span::width).sum::<usize>() + count.len();
         spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
         spans.push(Span::styled(count, app.theme.style("meta")));
+        if i == f.selected {
+            for span in &mut spans {
+                span.style = app.theme.selected_over(span.style, "list.selected");
+            }
+        }
         let mut line = Line::from(spans);
         if i == f.selected {
             line = line.style(app.theme.style("list.selected"));
@@ -102,9 +100,20 @@ pub fn finder_window(selected: usize, rows: usize) -> usize {
 }
 
 pub fn help(frame: &mut Frame, app: &App, area: Rect) {
-    let rows = Action::ALL.len() as u16 + 4;
-    let r = centered(area, 90, rows);
+    let lines = help_lines(app);
+    let r = crate::app::layout::help_rect(area, lines.len());
     frame.render_widget(Clear, r);
+    scrolled(
+        frame,
+        app,
+        r,
+        lines,
+        " Help — j/k PgUp/PgDn scroll · any other key closes ",
+    );
+}
+
+/// The help text: every action with its keys as configured.
+pub fn help_lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         " Keys, as configured (remap them in the config file):",
         app.theme.style("text.dim"),
@@ -120,19 +129,49 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
         " mouse: click selects rows and mentions; the wheel scrolls",
         app.theme.style("text.dim"),
     ));
+    lines
+}
+
+/// `lines` in the popup `r` from the app's popup scroll, with "n more" where some are cut.
+fn scrolled(frame: &mut Frame, app: &App, r: Rect, lines: Vec<Line<'static>>, title: &str) {
+    let rows = r.height.saturating_sub(2) as usize;
+    let scroll = app.popup_scroll.min(lines.len().saturating_sub(rows));
+    let below = lines.len().saturating_sub(scroll + rows);
+    let mut block = frame_block(app, title);
+    if scroll > 0 {
+        block = block.title_top(
+            Line::styled(format!(" ↑ {scroll} more "), app.theme.style("text.dim")).right_aligned(),
+        );
+    }
+    if below > 0 {
+        block = block.title_bottom(
+            Line::styled(format!(" ↓ {below} more "), app.theme.style("text.dim")).right_aligned(),
+        );
+    }
     frame.render_widget(
-        Paragraph::new(lines).block(frame_block(app, " Help — any key closes ")),
+        Paragraph::new(lines)
+            .scroll((scroll as u16, 0))
+            .block(block),
         r,
     );
 }
 
 pub fn skipped(frame: &mut Frame, app: &App, area: Rect) {
-    let r = centered(
-        area,
-        (area.width * 4 / 5).max(50),
-        (area.height * 2 / 3).max(8),
-    );
+    let r = crate::app::layout::skipped_rect(area);
     frame.render_widget(Clear, r);
+    let width = r.width.saturating_sub(2) as usize;
+    let lines = skipped_lines(app, width);
+    scrolled(
+        frame,
+        app,
+        r,
+        lines,
+        " Skipped input — j/k PgUp/PgDn scroll · any other key closes ",
+    );
+}
+
+/// Start-up warnings, then each skipped input on two lines: its source, then the reason.
+pub fn skipped_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let skipped = app
         .data
         .as_ref()
@@ -143,34 +182,27 @@ pub fn skipped(frame: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|w| {
             Line::styled(
-                crate::messages::visible(w).into_owned(),
+                truncate(&crate::messages::visible(w), width),
                 app.theme.style("warning"),
             )
         })
         .collect();
-    lines.extend(skipped.iter().map(|s| {
+    for s in skipped {
         // File names can hold escape sequences: shown, never sent to the terminal.
-        Line::from(vec![
-            Span::styled(
-                format!("{}: ", crate::messages::visible(&s.source)),
-                app.theme.style("warning"),
-            ),
-            Span::styled(
-                crate::messages::visible(&s.reason).into_owned(),
-                app.theme.style("popup"),
-            ),
-        ])
-    }));
+        lines.push(Line::styled(
+            truncate(&crate::messages::visible(&s.source), width),
+            app.theme.style("warning"),
+        ));
+        lines.push(Line::styled(
+            truncate(&format!("  {}", crate::messages::visible(&s.reason)), width),
+            app.theme.style("popup"),
+        ));
+    }
     if lines.is_empty() {
         lines.push(Line::styled(
             "nothing was skipped",
             app.theme.style("text.dim"),
         ));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(app, " Skipped input — any key closes ")),
-        r,
-    );
+    lines
 }

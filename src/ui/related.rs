@@ -61,9 +61,17 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             .map(|&e| data.entities.list[e].name.as_str())
             .collect();
         let shared = truncate(&format!("  {}", names.join(", ")), width);
+        let selected = i == app.related_sel && app.focus == Pane::Related;
+        let mut shared = Span::styled(shared, app.theme.style("text.dim"));
+        if selected {
+            for span in &mut head {
+                span.style = app.theme.selected_over(span.style, "list.selected");
+            }
+            shared.style = app.theme.selected_over(shared.style, "list.selected");
+        }
         let mut first = Line::from(head);
-        let mut second = Line::styled(shared, app.theme.style("text.dim"));
-        if i == app.related_sel && app.focus == Pane::Related {
+        let mut second = Line::from(shared);
+        if selected {
             first = first.style(app.theme.style("list.selected"));
             second = second.style(app.theme.style("list.selected"));
         }

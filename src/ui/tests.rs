@@ -164,3 +164,124 @@ fn finder_scrolls_with_the_selection_and_counts_every_hit() {
     };
     assert_eq!(f.selected, 10);
 }
+
+/// Every cell of the selected list row is drawn in the selection's colours: badges, counts
+/// and titles once kept their own and were unreadable on the bar (contrast 1.03–1.5:1).
+#[test]
+fn the_selected_row_is_in_the_selection_colours() {
+    for theme in ["dark", "gruvbox", "light", "high-contrast"] {
+        let mut app = loaded_app(120, 40);
+        app.theme = crate::ui::theme::Theme::load(theme, None, false).unwrap();
+        let t = render(&app);
+        let buf = t.backend().buffer();
+        let sel = app.theme.style("list.selected");
+        let list = app.areas().unwrap().list;
+        let y = list.y + 1 + (app.list_sel - app.list_offset()) as u16;
+        for x in list.x + 1..list.x + list.width - 1 {
+            assert_eq!(
+                (buf[(x, y)].fg, buf[(x, y)].bg),
+                (sel.fg.unwrap(), sel.bg.unwrap()),
+                "{theme}: cell {x} of the selected row"
+            );
+        }
+    }
+}
+
+/// Under NO_COLOR the cursor, the selected mention and the focused pane were invisible.
+#[test]
+fn without_colours_the_cursor_and_selection_still_show() {
+    use ratatui::style::Modifier;
+    let mut app = loaded_app(120, 40);
+    app.theme = crate::ui::theme::Theme::load("dark", None, true).unwrap();
+    key(&mut app, KeyCode::Char(']'));
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let list = app.areas().unwrap().list;
+    let y = list.y + 1 + (app.list_sel - app.list_offset()) as u16;
+    assert!(
+        buf[(list.x + 3, y)].modifier.contains(Modifier::REVERSED),
+        "list cursor"
+    );
+    let (x, y) = find_from(buf, "Russland baut", app.areas().unwrap().reader.x).unwrap();
+    let m = buf[(x, y)].modifier;
+    assert!(
+        m.contains(Modifier::REVERSED) && m.contains(Modifier::BOLD),
+        "selected mention"
+    );
+    let areas = app.areas().unwrap();
+    let (focused, other) = match app.focus {
+        crate::app::Pane::List => (areas.list, areas.reader),
+        _ => (areas.reader, areas.list),
+    };
+    assert!(
+        buf[(focused.x, focused.y)]
+            .modifier
+            .contains(Modifier::BOLD),
+        "focused pane"
+    );
+    assert!(
+        !buf[(other.x, other.y)].modifier.contains(Modifier::BOLD),
+        "other panes"
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset)
+    );
+}
+
+/// Help and the skipped-files popup were cut off at 80×24 and 60×15 and could not scroll;
+/// `w` with 80 skipped files showed 9.
+#[test]
+fn help_and_skipped_scroll_and_say_how_much_more() {
+    for (w, h) in [(80, 24), (60, 15)] {
+        let mut app = loaded_app(w, h);
+        assert_eq!(
+            app.help_line_count(),
+            super::popup::help_lines(&app).len(),
+            "the app and the popup count the same lines"
+        );
+        key(&mut app, KeyCode::Char('?'));
+        let t = render(&app);
+        assert!(
+            find(t.backend().buffer(), "more").is_some(),
+            "{w}x{h}: says more"
+        );
+        key(&mut app, KeyCode::Char('G'));
+        let t = render(&app);
+        let buf = t.backend().buffer();
+        assert!(
+            find(buf, "the wheel scrolls").is_some(),
+            "{w}x{h}: the last line is reachable"
+        );
+        key(&mut app, KeyCode::Char('g'));
+        key(&mut app, KeyCode::Char('j'));
+        assert_eq!(app.popup_scroll, 1);
+        key(&mut app, KeyCode::Char('x'));
+        assert!(
+            matches!(app.popup, crate::app::Popup::None),
+            "another key closes"
+        );
+    }
+    // 80 skipped files: all reachable.
+    let mut app = loaded_app(80, 24);
+    let mut data = crate::app::data::Data::build(crate::corpus::load_bundled(), &|_| {});
+    data.corpus.skipped = (0..80)
+        .map(|i| crate::corpus::Skipped {
+            source: format!("dir/file{i:02}.bin"),
+            reason: "binary file (NUL bytes); skipped".into(),
+        })
+        .collect();
+    app.data = Some(std::sync::Arc::new(data));
+    assert_eq!(
+        app.skipped_line_count(),
+        super::popup::skipped_lines(&app, 60).len()
+    );
+    key(&mut app, KeyCode::Char('w'));
+    let t = render(&app);
+    assert!(find(t.backend().buffer(), "more").is_some());
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Char('G'));
+    let t = render(&app);
+    assert!(find(t.backend().buffer(), "dir/file79.bin").is_some());
+}

@@ -54,7 +54,7 @@ impl Theme {
         let mut s = scope;
         loop {
             if let Some(style) = self.styles.get(s) {
-                return self.strip(*style);
+                return self.strip(scope, *style);
             }
             match s.rfind('.') {
                 Some(i) => s = &s[..i],
@@ -63,19 +63,32 @@ impl Theme {
         }
         self.styles
             .get("text")
-            .map(|st| self.strip(*st))
+            .map(|st| self.strip(scope, *st))
             .unwrap_or_default()
     }
 
-    fn strip(&self, style: Style) -> Style {
-        if self.no_color {
-            Style {
-                fg: None,
-                bg: None,
-                ..style
-            }
-        } else {
-            style
+    /// The style of selected text drawn over `base`: the selection's colours win over the
+    /// span's own (a coloured span on the selection bar must stay readable).
+    pub fn selected_over(&self, base: Style, scope: &str) -> Style {
+        base.patch(self.style(scope))
+    }
+
+    /// Without colours, what colour told must still show: a cursor or selection is reverse
+    /// video, the selected mention reverse and bold, the focused pane's border bold.
+    fn strip(&self, scope: &str, style: Style) -> Style {
+        if !self.no_color {
+            return style;
+        }
+        let plain = Style {
+            fg: None,
+            bg: None,
+            ..style
+        };
+        match scope {
+            "entity.selected" => plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            s if s.ends_with(".selected") => plain.add_modifier(Modifier::REVERSED),
+            "border.focused" => plain.add_modifier(Modifier::BOLD),
+            _ => plain,
         }
     }
 
