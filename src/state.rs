@@ -8,7 +8,7 @@
 //! their read marks and bookmarks, because each save applies only this run's changes (marks
 //! added or removed since the state was read) to the file as it is now.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -16,13 +16,43 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct State {
-    /// Article ids marked read.
+    /// Articles marked read, by article key (its file name and a hash of its text, so that
+    /// `a/0001.txt` and `b/0001.txt` are told apart and an edited article counts as new).
+    /// Older state files hold article ids here; they are converted when their corpus loads.
     pub read: BTreeSet<String>,
     pub bookmarks: BTreeSet<String>,
-    /// The article open when dossier last quit.
+    /// Per corpus (by [`corpus_key`]): where the reader was.
+    pub corpora: BTreeMap<String, Session>,
+}
+
+/// Where the reader was in one corpus.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    /// The article open when dossier last quit (its key).
     pub last: Option<String>,
-    /// Article ids opened, oldest first (the last hundred).
+    /// Articles opened, oldest first (the last hundred; keys).
     pub history: Vec<String>,
+}
+
+/// A corpus's key: the bundled corpus, or the paths it was opened with (made absolute, so the
+/// key does not depend on the directory dossier was started in).
+pub fn corpus_key(paths: &[PathBuf]) -> String {
+    if paths.is_empty() {
+        return "bundled".into();
+    }
+    let mut names: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    names.join("\n")
 }
 
 /// The state file's path (`~/.local/share/dossier/state.json` on Linux).
@@ -114,8 +144,9 @@ fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
 
 /// Saves `mine`, merged with the file as it is now: read marks and bookmarks that this run
 /// added since `base` (the state as last read or saved) are added, those it removed are
-/// removed, and everything another run changed meanwhile stays. The last article and the
-/// history are this run's. Returns what was written: the `base` for the next save.
+/// removed, and everything another run changed meanwhile stays. A corpus's session (last
+/// article, history) that this run changed is this run's. Returns what was written: the
+/// `base` for the next save.
 pub fn save(path: &Path, base: &State, mine: &State) -> std::io::Result<State> {
     let disk = match read(path) {
         Ok(disk) => disk.unwrap_or_default(),
@@ -126,11 +157,17 @@ pub fn save(path: &Path, base: &State, mine: &State) -> std::io::Result<State> {
             State::default()
         }
     };
+    let mut corpora = disk.corpora;
+    // Sessions this run changed are this run's; the others stay as the file has them.
+    for (key, session) in &mine.corpora {
+        if base.corpora.get(key) != Some(session) {
+            corpora.insert(key.clone(), session.clone());
+        }
+    }
     let merged = State {
         read: merge(&disk.read, &base.read, &mine.read),
         bookmarks: merge(&disk.bookmarks, &base.bookmarks, &mine.bookmarks),
-        last: mine.last.clone(),
-        history: mine.history.clone(),
+        corpora,
     };
     write_atomically(path, &merged)?;
     Ok(merged)
@@ -183,7 +220,13 @@ mod tests {
         assert_eq!(loaded.warning, None);
         let mut s = State::default();
         s.read.insert("a".into());
-        s.last = Some("b".into());
+        s.corpora.insert(
+            "bundled".into(),
+            Session {
+                last: Some("b".into()),
+                history: vec!["b".into()],
+            },
+        );
         save(&path, &State::default(), &s).unwrap();
         assert_eq!(load(&path).state, s);
         assert_eq!(

@@ -94,7 +94,8 @@ fn prepare(opts: Options) -> Result<Start, String> {
         setup: Setup {
             keymap: Keymap::with_overrides(&config.keys),
             theme,
-            open: opts.open.or_else(|| loaded.state.last.clone()),
+            open: opts.open,
+            corpus_key: crate::state::corpus_key(&opts.paths),
             state: loaded.state,
             warnings: loaded.warning.into_iter().collect(),
         },

@@ -23,6 +23,28 @@ pub struct Data {
     pub finder: super::finder::FinderIndex,
     /// Distinct entities per article, shown in the list (counted once, not per frame).
     pub entity_counts: Vec<usize>,
+    /// Per article, the key its read mark and bookmark are kept under ([`article_key`]).
+    pub keys: Vec<String>,
+    pub by_key: HashMap<String, usize>,
+}
+
+/// An article's key in the saved state: its file name and a hash of its title and text.
+/// Two corpora with a `0001.txt` each keep their marks apart; the same file opened from
+/// another directory keeps its marks; an article whose text changed is unread again.
+pub fn article_key(a: &crate::corpus::Article) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(a.title.as_bytes());
+    h.write_u8(0);
+    h.write(a.body.as_bytes());
+    let file = a.source.rsplit(['/', '\\']).next().unwrap_or(&a.source);
+    // A record of a JSON collection is told apart by its id.
+    let name = if a.id.contains('#') || !file.starts_with(a.id.as_str()) {
+        format!("{file}:{}", a.id)
+    } else {
+        file.to_owned()
+    };
+    format!("{name}#{:016x}", h.finish())
 }
 
 /// Related stories kept per article for the side panel.
@@ -69,7 +91,15 @@ impl Data {
                 ids.len()
             })
             .collect();
+        let keys: Vec<String> = corpus.articles.iter().map(article_key).collect();
+        let by_key = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
         Data {
+            keys,
+            by_key,
             corpus,
             entities,
             relations,

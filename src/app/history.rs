@@ -5,6 +5,9 @@
 pub struct Place {
     pub filter: super::Filter,
     pub article: Option<usize>,
+    /// The reader's first line shown, and its selected mention, when it was left.
+    pub scroll: usize,
+    pub mention: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -45,6 +48,8 @@ mod tests {
         Place {
             filter: Filter::All,
             article: Some(a),
+            scroll: 0,
+            mention: None,
         }
     }
 

@@ -116,8 +116,10 @@ pub struct Setup {
     pub keymap: Keymap,
     pub theme: Theme,
     pub state: State,
-    /// Article to open once loaded (`--open`, else the last one).
+    /// Article to open once loaded (`--open`); else the corpus's last one.
     pub open: Option<String>,
+    /// The corpus's key in the saved state ([`crate::state::corpus_key`]).
+    pub corpus_key: String,
     /// Warnings from start-up (a corrupt state file), shown in the status line.
     pub warnings: Vec<String>,
 }
@@ -149,6 +151,8 @@ pub struct App {
     pub warnings: Vec<String>,
     /// How far the help or skipped-input popup is scrolled.
     pub popup_scroll: usize,
+    /// The corpus's key in the saved state.
+    pub corpus_key: String,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -189,6 +193,7 @@ impl App {
             quit: false,
             warnings: setup.warnings,
             popup_scroll: 0,
+            corpus_key: setup.corpus_key,
             open_on_load: setup.open,
         }
     }

@@ -27,6 +27,7 @@ fn new_app(open: Option<&str>, width: u16, height: u16) -> App {
         theme: Theme::load("dark", None, false).unwrap(),
         state: State::default(),
         open: open.map(str::to_owned),
+        corpus_key: "bundled".into(),
         warnings: vec![],
     });
     app.update(Msg::Resize(width, height));
@@ -225,15 +226,14 @@ fn live_search_and_escape() {
 #[test]
 fn marks_toggle_and_ask_to_save() {
     let mut app = loaded_app(120, 40);
-    assert!(
-        app.state.read.contains("000_b7278b78f013c97b"),
-        "opening marks read"
-    );
+    let k = app.data.as_ref().unwrap().keys[0].clone();
+    assert!(k.starts_with("000_b7278b78f013c97b.txt#"), "{k}");
+    assert!(app.state.read.contains(&k), "opening marks read");
     let effects = key(&mut app, KeyCode::Char('m'));
-    assert!(!app.state.read.contains("000_b7278b78f013c97b"));
+    assert!(!app.state.read.contains(&k));
     assert!(matches!(&effects[..], [Effect::SaveState(_)]));
     key(&mut app, KeyCode::Char('b'));
-    assert!(app.state.bookmarks.contains("000_b7278b78f013c97b"));
+    assert!(app.state.bookmarks.contains(&k));
     let effects = key(&mut app, KeyCode::Char('o'));
     assert!(effects.is_empty());
     assert_eq!(app.message.as_deref(), Some("this article has no URL"));
@@ -359,5 +359,142 @@ fn keys_typed_while_loading_are_played_after() {
     assert_eq!(
         app.data.as_ref().unwrap().entities.list[f.hits[0].entity].id,
         "andrei_rudenko"
+    );
+}
+
+/// An app over `corpus` with a saved `state`, for `corpus_key`, loaded, at 120×40.
+fn app_with(state: State, corpus_key: &str, corpus: crate::corpus::Corpus) -> App {
+    let mut app = App::new(Setup {
+        keymap: Keymap::default(),
+        theme: Theme::load("dark", None, false).unwrap(),
+        state,
+        open: None,
+        corpus_key: corpus_key.into(),
+        warnings: vec![],
+    });
+    app.update(Msg::Resize(120, 40));
+    let effects = app.update(Msg::Loaded(Box::new(Data::build(corpus, &|_| {}))));
+    settle(&mut app, effects);
+    app
+}
+
+fn one_article(source: &str, body: &str) -> crate::corpus::Corpus {
+    crate::corpus::Corpus {
+        articles: vec![crate::corpus::Article {
+            id: "0001".into(),
+            source: source.into(),
+            title: "A title".into(),
+            lang: "en".into(),
+            date: None,
+            url: None,
+            body: body.into(),
+        }],
+        skipped: vec![],
+    }
+}
+
+/// Read marks were keyed by file stem: `a/0001.txt` and `b/0001.txt` shared them.
+#[test]
+fn marks_are_kept_per_article_not_per_file_stem() {
+    let a = app_with(
+        State::default(),
+        "A",
+        one_article("a/0001.txt", "First text."),
+    );
+    assert_eq!(a.state.read.len(), 1, "opening marks read");
+    let b = app_with(
+        a.state.clone(),
+        "B",
+        one_article("b/0001.txt", "Other text."),
+    );
+    let kb = &b.data.as_ref().unwrap().keys[0];
+    assert!(!a.state.read.contains(kb), "b/0001.txt is not read");
+    // The same file read from another directory keeps its mark.
+    let again = app_with(
+        State::default(),
+        "C",
+        one_article("elsewhere/0001.txt", "First text."),
+    );
+    assert_eq!(
+        again.data.as_ref().unwrap().keys[0],
+        *a.state.read.iter().next().unwrap()
+    );
+}
+
+/// Another corpus's last article gave "no article with id …" at every start; old state files
+/// (marks by id) are converted for the corpus that has those ids.
+#[test]
+fn another_corpus_is_silent_and_old_marks_are_adopted() {
+    let mut state = State::default();
+    state.read.insert("000_b7278b78f013c97b".into());
+    state.corpora.insert(
+        "elsewhere".into(),
+        crate::state::Session {
+            last: Some("0001.txt#0123456789abcdef".into()),
+            history: vec![],
+        },
+    );
+    let app = app_with(state, "bundled", crate::corpus::load_bundled());
+    assert_eq!(app.message, None);
+    let k0 = &app.data.as_ref().unwrap().keys[0];
+    assert!(app.state.read.contains(k0));
+    assert!(!app.state.read.contains("000_b7278b78f013c97b"));
+}
+
+/// History was saved but never restored: after a restart, Back goes where it went before.
+#[test]
+fn history_is_restored_per_corpus() {
+    let data = Data::build(crate::corpus::load_bundled(), &|_| {});
+    let keys = data.keys.clone();
+    let mut state = State::default();
+    state.corpora.insert(
+        "bundled".into(),
+        crate::state::Session {
+            last: Some(keys[3].clone()),
+            history: vec![keys[1].clone(), keys[2].clone(), keys[3].clone()],
+        },
+    );
+    let mut app = app_with(state, "bundled", crate::corpus::load_bundled());
+    assert_eq!(app.current, Some(3), "the last article is open again");
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current, Some(2));
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current, Some(1));
+}
+
+/// Back and forward restored neither the reader's scroll nor the selected mention.
+#[test]
+fn back_and_forward_restore_scroll_and_mention() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    key(&mut app, KeyCode::Char(']'));
+    let (scroll, mention) = (app.reader_scroll, app.selected_mention);
+    assert!(mention.is_some());
+    let first = app.current;
+    // Open the top related story, then come back.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_ne!(app.current, first);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current, first);
+    assert_eq!((app.reader_scroll, app.selected_mention), (scroll, mention));
+}
+
+/// After the terminal grew, the reader showed blank lines: its scroll was not clamped.
+#[test]
+fn reader_scroll_is_clamped_when_the_terminal_grows() {
+    let mut app = loaded_app(120, 16);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('G'));
+    assert!(app.reader_scroll > 0);
+    app.update(Msg::Resize(120, 60));
+    let shown = app.reader.lines.len() - app.reader_scroll;
+    assert!(
+        shown >= app.pane_height(Pane::Reader).min(app.reader.lines.len()),
+        "{shown} lines shown in a pane of {}",
+        app.pane_height(Pane::Reader)
     );
 }

@@ -81,10 +81,41 @@ impl App {
     fn on_loaded(&mut self, data: Box<super::data::Data>) {
         let data: std::sync::Arc<super::data::Data> = std::sync::Arc::from(data);
         let skipped = data.corpus.skipped.len();
+        self.adopt_legacy_marks(&data);
         let wanted = self.open_on_load.take();
-        let open = wanted.as_ref().and_then(|id| data.by_id.get(id).copied());
-        if let (Some(id), None) = (&wanted, open) {
-            self.message = Some(format!("no article with id {id}"));
+        let session = self
+            .state
+            .corpora
+            .get(&self.corpus_key)
+            .cloned()
+            .unwrap_or_default();
+        // `--open ID` that is not there is worth a message; a last article that is gone (the
+        // file changed or was removed) is not.
+        let open = match &wanted {
+            Some(id) => {
+                let found = data.by_id.get(id).copied();
+                if found.is_none() {
+                    self.message = Some(format!("no article with id {id}"));
+                }
+                found
+            }
+            None => session
+                .last
+                .as_ref()
+                .and_then(|k| data.by_key.get(k).copied()),
+        };
+        // The saved history of this corpus is where Back goes, as before the restart.
+        for key in &session.history {
+            if let Some(&a) = data.by_key.get(key)
+                && Some(a) != open
+            {
+                self.history.push(Place {
+                    filter: Filter::All,
+                    article: Some(a),
+                    scroll: 0,
+                    mention: None,
+                });
+            }
         }
         self.data = Some(data);
         self.loading = None;
@@ -105,6 +136,21 @@ impl App {
         for key in std::mem::take(&mut self.queued_keys) {
             let mut effects = self.on_key(key);
             self.effects.append(&mut effects);
+        }
+    }
+
+    /// Read marks and bookmarks of older state files are article ids: those of this corpus
+    /// become article keys (and leave the id form, which another corpus could share).
+    fn adopt_legacy_marks(&mut self, data: &super::data::Data) {
+        for set in [&mut self.state.read, &mut self.state.bookmarks] {
+            if set.iter().all(|k| k.contains('#')) {
+                continue;
+            }
+            for (a, article) in data.corpus.articles.iter().enumerate() {
+                if set.remove(&article.id) {
+                    set.insert(data.keys[a].clone());
+                }
+            }
         }
     }
 
@@ -226,7 +272,7 @@ impl App {
                 if !q.trim().is_empty() {
                     self.history.push(Place {
                         filter: before,
-                        article: self.current,
+                        ..self.place()
                     });
                 }
             }
@@ -336,7 +382,7 @@ impl App {
         let (Some(data), Some(a)) = (&self.data, self.mark_target()) else {
             return vec![];
         };
-        let id = data.corpus.articles[a].id.clone();
+        let id = data.keys[a].clone();
         let set = if read {
             &mut self.state.read
         } else {
@@ -465,17 +511,22 @@ impl App {
         if push && self.current != Some(article) {
             self.history.push(self.place());
         }
-        let id = data.corpus.articles[article].id.clone();
+        let key = data.keys[article].clone();
         self.current = Some(article);
         self.reader_scroll = 0;
         self.selected_mention = None;
         self.related_sel = 0;
-        self.state.read.insert(id.clone());
-        self.state.last = Some(id.clone());
-        self.state.history.retain(|h| *h != id);
-        self.state.history.push(id);
-        if self.state.history.len() > 100 {
-            self.state.history.remove(0);
+        self.state.read.insert(key.clone());
+        let session = self
+            .state
+            .corpora
+            .entry(self.corpus_key.clone())
+            .or_default();
+        session.last = Some(key.clone());
+        session.history.retain(|h| *h != key);
+        session.history.push(key);
+        if session.history.len() > 100 {
+            session.history.remove(0);
         }
         if let Some(i) = self.rows.iter().position(|r| r.article() == article) {
             self.list_sel = i;
@@ -488,13 +539,19 @@ impl App {
         Place {
             filter: self.filter.clone(),
             article: self.current,
+            scroll: self.reader_scroll,
+            mention: self.selected_mention,
         }
     }
 
+    /// Back or forward to `place`: its filter, its article, where the reader was in it.
     fn go_to(&mut self, place: Place) {
         self.set_filter(place.filter);
         if let Some(a) = place.article {
             self.open(a, false);
+            self.selected_mention = place.mention;
+            self.reader_scroll = place.scroll;
+            self.clamp_reader_scroll();
         }
     }
 
@@ -534,10 +591,19 @@ impl App {
         if width != self.reader_width || self.reader.lines.is_empty() {
             self.reader = super::reader::layout(data, a, width);
             self.reader_width = width;
-            self.reader_scroll = self
-                .reader_scroll
-                .min(self.reader.lines.len().saturating_sub(1));
         }
+        // Also when only the height changed: a taller pane must not show blank lines.
+        self.clamp_reader_scroll();
+    }
+
+    /// Keeps the reader's scroll where the last line is at most at the bottom of the pane.
+    pub fn clamp_reader_scroll(&mut self) {
+        let max = self
+            .reader
+            .lines
+            .len()
+            .saturating_sub(self.pane_height(Pane::Reader));
+        self.reader_scroll = self.reader_scroll.min(max);
     }
 }
 

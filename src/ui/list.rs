@@ -45,13 +45,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         let a = row.article();
         let art = &data.corpus.articles[a];
         let mut spans: Vec<Span> = Vec::new();
-        let unread = !app.state.read.contains(&art.id);
+        let key = &data.keys[a];
+        let unread = !app.state.read.contains(key);
         spans.push(Span::styled(
             if unread { "•" } else { " " },
             app.theme.style("list.unread"),
         ));
         spans.push(Span::styled(
-            if app.state.bookmarks.contains(&art.id) {
+            if app.state.bookmarks.contains(key) {
                 "★"
             } else {
                 " "
