@@ -275,6 +275,19 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         let _ = loader.send(Msg::Loaded(Box::new(data)));
     });
 
+    // A tick a second: status messages expire.
+    let ticker = tx.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
+        every.tick().await;
+        loop {
+            every.tick().await;
+            if ticker.send(Msg::Tick).is_err() {
+                break;
+            }
+        }
+    });
+
     // Input on its own thread: crossterm's read blocks.
     let input = tx.clone();
     let input_ctl = ctl_tx.clone();
@@ -359,7 +372,17 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                     let _ = save_tx.send(s);
                 }
                 Effect::OpenUrl(url) => {
-                    tokio::task::spawn_blocking(move || open_in_browser(&url));
+                    let reply = tx.clone();
+                    tokio::task::spawn_blocking(move || {
+                        if let Err(why) = open_in_browser(&url) {
+                            let _ = reply.send(Msg::OpenFailed(why));
+                        }
+                    });
+                }
+                Effect::Copy(text) => {
+                    let mut out = stdout();
+                    let _ = out.write_all(crate::clipboard::osc52(&text).as_bytes());
+                    let _ = out.flush();
                 }
                 job @ (Effect::Search { .. } | Effect::Find { .. }) => {
                     // Searching a large corpus takes time: a worker does it, the UI goes on.
@@ -401,18 +424,70 @@ fn draw(
         .map_err(|e| format!("cannot draw: {e}"))
 }
 
-fn open_in_browser(url: &str) {
-    let opener = if cfg!(target_os = "macos") {
+/// Opens `url` with `$BROWSER` (a `:`-separated list, as in `man 7 environ`'s convention;
+/// `%s` stands for the URL), else the platform's opener; `Err` says why none could start.
+fn open_in_browser(url: &str) -> Result<(), String> {
+    let fallback = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
         "explorer"
     } else {
         "xdg-open"
     };
-    let _ = std::process::Command::new(opener)
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
+    let browsers = std::env::var("BROWSER").unwrap_or_default();
+    let candidates: Vec<&str> = browsers
+        .split(':')
+        .filter(|b| !b.trim().is_empty())
+        .chain(std::iter::once(fallback))
+        .collect();
+    open_with(&candidates, url)
+}
+
+/// Starts the first of `candidates` that can be started, on `url`.
+fn open_with(candidates: &[&str], url: &str) -> Result<(), String> {
+    for cmd in candidates {
+        let mut words = cmd.split_whitespace();
+        let Some(program) = words.next() else {
+            continue;
+        };
+        let mut args: Vec<String> = words.map(|w| w.replace("%s", url)).collect();
+        if !cmd.contains("%s") {
+            args.push(url.to_owned());
+        }
+        let started = std::process::Command::new(program)
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if started.is_ok() {
+            return Ok(());
+        }
+    }
+    Err(format!(
+        "no browser could be started (tried {}; set $BROWSER)",
+        candidates.join(", ")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::open_with;
+
+    /// `o` said "opening…" when no opener existed: now the failure is told.
+    #[test]
+    fn a_missing_browser_is_reported_and_the_next_one_tried() {
+        let err = open_with(&["no-such-browser-dossier-test"], "https://x.example").unwrap_err();
+        assert!(
+            err.contains("no-such-browser-dossier-test") && err.contains("$BROWSER"),
+            "{err}"
+        );
+        assert!(
+            open_with(
+                &["no-such-browser-dossier-test", "true %s"],
+                "https://x.example"
+            )
+            .is_ok()
+        );
+    }
 }

@@ -31,6 +31,7 @@ pub enum Action {
     ToggleRead,
     ToggleBookmark,
     OpenUrl,
+    CopyUrl,
     Help,
     ShowSkipped,
 }
@@ -59,6 +60,7 @@ impl Action {
         Action::ToggleRead,
         Action::ToggleBookmark,
         Action::OpenUrl,
+        Action::CopyUrl,
         Action::ShowSkipped,
         Action::Help,
         Action::Quit,
@@ -88,7 +90,8 @@ impl Action {
             Action::Escape => "close popup, else clear filter",
             Action::ToggleRead => "toggle read",
             Action::ToggleBookmark => "toggle bookmark",
-            Action::OpenUrl => "open the article's URL in the browser",
+            Action::OpenUrl => "open the article's URL in the browser ($BROWSER, else xdg-open)",
+            Action::CopyUrl => "copy the article's URL to the clipboard (OSC 52)",
             Action::ShowSkipped => "show skipped files",
             Action::Help => "this help",
         }

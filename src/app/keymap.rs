@@ -162,6 +162,7 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("m", Action::ToggleRead),
     ("b", Action::ToggleBookmark),
     ("o", Action::OpenUrl),
+    ("c", Action::CopyUrl),
     ("w", Action::ShowSkipped),
     ("?", Action::Help),
     ("q", Action::Quit),

@@ -49,6 +49,10 @@ pub enum Msg {
     },
     /// Saving the state failed; the reason is for the status line.
     SaveFailed(String),
+    /// A second has passed (status messages expire).
+    Tick,
+    /// No browser could be started for a URL.
+    OpenFailed(String),
 }
 
 /// What the app asks the runtime to do.
@@ -56,6 +60,8 @@ pub enum Msg {
 pub enum Effect {
     SaveState(State),
     OpenUrl(String),
+    /// Put this text on the clipboard (OSC 52, written by dossier itself).
+    Copy(String),
     /// Search the articles off the UI's path; answer with [`Msg::SearchDone`].
     Search {
         generation: u64,
@@ -153,6 +159,8 @@ pub struct App {
     pub popup_scroll: usize,
     /// The corpus's key in the saved state.
     pub corpus_key: String,
+    /// Seconds the status message has left; it goes at zero.
+    message_ticks: u32,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -194,6 +202,7 @@ impl App {
             warnings: setup.warnings,
             popup_scroll: 0,
             corpus_key: setup.corpus_key,
+            message_ticks: 10,
             open_on_load: setup.open,
         }
     }

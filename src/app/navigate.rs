@@ -72,7 +72,7 @@ impl App {
         let (Some(e), Some(a), Some(m)) =
             (self.selected_entity(), self.current, self.selected_mention)
         else {
-            self.message = Some("select a mention first: ] and [".into());
+            self.say("select a mention first: ] and [", 5);
             return;
         };
         let data = self.data.as_ref().expect("loaded");
@@ -90,10 +90,8 @@ impl App {
         }
         let arts = &data.entities.list[e].articles;
         if arts.len() < 2 {
-            self.message = Some(format!(
-                "{} is in no other article",
-                data.entities.list[e].name
-            ));
+            let text = format!("{} is in no other article", data.entities.list[e].name);
+            self.say(text, 5);
             return;
         }
         let pos = arts.iter().position(|&x| x == a).unwrap_or(0);

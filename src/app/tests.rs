@@ -498,3 +498,31 @@ fn reader_scroll_is_clamped_when_the_terminal_grows() {
         app.pane_height(Pane::Reader)
     );
 }
+
+/// Status messages never expired.
+#[test]
+fn status_messages_expire() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.message.as_deref(), Some("this article has no URL"));
+    for _ in 0..9 {
+        app.update(Msg::Tick);
+    }
+    assert!(app.message.is_some());
+    app.update(Msg::Tick);
+    assert_eq!(app.message, None);
+}
+
+/// `c` copies the URL (OSC 52 in the runtime); a failed opener says so and offers it.
+#[test]
+fn url_can_be_copied_and_a_failed_opener_is_told() {
+    let mut corpus = one_article("a/0001.txt", "Text.");
+    corpus.articles[0].url = Some("https://news.example/a".into());
+    let mut app = app_with(State::default(), "A", corpus);
+    let effects = key(&mut app, KeyCode::Char('c'));
+    assert_eq!(effects, [Effect::Copy("https://news.example/a".into())]);
+    let effects = key(&mut app, KeyCode::Char('o'));
+    assert_eq!(effects, [Effect::OpenUrl("https://news.example/a".into())]);
+    app.update(Msg::OpenFailed("no browser could be started".into()));
+    assert!(app.message.as_deref().unwrap().contains("press c to copy"));
+}

@@ -46,7 +46,20 @@ impl App {
                 vec![]
             }
             Msg::SaveFailed(reason) => {
-                self.message = Some(reason);
+                self.say(reason, 30);
+                vec![]
+            }
+            Msg::OpenFailed(reason) => {
+                self.say(format!("{reason} — press c to copy the URL"), 15);
+                vec![]
+            }
+            Msg::Tick => {
+                if self.message.is_some() {
+                    self.message_ticks = self.message_ticks.saturating_sub(1);
+                    if self.message_ticks == 0 {
+                        self.message = None;
+                    }
+                }
                 vec![]
             }
             Msg::Key(key) if key.kind == KeyEventKind::Release => vec![],
@@ -81,6 +94,7 @@ impl App {
     fn on_loaded(&mut self, data: Box<super::data::Data>) {
         let data: std::sync::Arc<super::data::Data> = std::sync::Arc::from(data);
         let skipped = data.corpus.skipped.len();
+        let data_skipped = data.corpus.skipped.clone();
         self.adopt_legacy_marks(&data);
         let wanted = self.open_on_load.take();
         let session = self
@@ -95,7 +109,7 @@ impl App {
             Some(id) => {
                 let found = data.by_id.get(id).copied();
                 if found.is_none() {
-                    self.message = Some(format!("no article with id {id}"));
+                    self.say(format!("no article with id {id}"), 10);
                 }
                 found
             }
@@ -120,14 +134,14 @@ impl App {
         self.data = Some(data);
         self.loading = None;
         if skipped > 0 {
-            let files = if skipped == 1 { "file" } else { "files" };
-            self.message = Some(format!("{skipped} {files} skipped — press w"));
+            let counts = crate::corpus::Skipped::summary(&data_skipped);
+            self.say(format!("{counts} — press w"), 20);
         }
         // A start-up warning (the state file moved aside) must outlive loading's messages.
         if !self.warnings.is_empty() {
             let mut parts = self.warnings.clone();
             parts.extend(self.message.take());
-            self.message = Some(parts.join("; "));
+            self.say(parts.join("; "), 30);
         }
         self.set_filter(Filter::All);
         if let Some(a) = open.or_else(|| self.rows.first().map(Row::article)) {
@@ -358,6 +372,7 @@ impl App {
                 return self.toggle_mark(action == Action::ToggleRead);
             }
             Action::OpenUrl => return self.open_url(),
+            Action::CopyUrl => return self.copy_url(),
             Action::Help => {
                 self.popup = Popup::Help;
                 self.popup_scroll = 0;
@@ -402,18 +417,44 @@ impl App {
             .and_then(|(d, a)| d.corpus.articles[a].url.clone());
         match url {
             Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
-                self.message = Some(format!("opening {u}"));
+                self.say(format!("opening {u}"), 5);
                 vec![Effect::OpenUrl(u)]
             }
             Some(u) => {
-                self.message = Some(format!("not a web address: {u}"));
+                self.say(format!("not a web address: {u}"), 10);
                 vec![]
             }
             None => {
-                self.message = Some("this article has no URL".into());
+                self.say("this article has no URL", 10);
                 vec![]
             }
         }
+    }
+
+    /// The open article's URL to the clipboard: any address it has (it was sanitised when
+    /// loaded, and goes out base64-encoded, so it cannot drive the terminal).
+    fn copy_url(&mut self) -> Vec<Effect> {
+        let url = self
+            .data
+            .as_ref()
+            .zip(self.current)
+            .and_then(|(d, a)| d.corpus.articles[a].url.clone());
+        match url {
+            Some(u) => {
+                self.say(format!("copied {u}"), 5);
+                vec![Effect::Copy(u)]
+            }
+            None => {
+                self.say("this article has no URL", 10);
+                vec![]
+            }
+        }
+    }
+
+    /// Shows `text` in the status line for `seconds`.
+    pub fn say(&mut self, text: impl Into<String>, seconds: u32) {
+        self.message = Some(text.into());
+        self.message_ticks = seconds;
     }
 
     pub(super) fn activate(&mut self) {
