@@ -77,10 +77,42 @@ impl FinderIndex {
                 .collect();
         }
         let matcher = SkimMatcherV2::default().ignore_case();
+        // Words in any order ("rudenko andrei"); a query word that is a whole word of the name
+        // (or begins one) outranks a loose subsequence ("obama" is not "Go Breaking My Heart").
+        let words: Vec<&str> = q.split_whitespace().collect();
         for entry in &self.entries {
-            let Some((score, idx)) = matcher.fuzzy_indices(&entry.folded, &q) else {
+            let mut score = 0i64;
+            let mut idx: Vec<usize> = vec![];
+            let mut all = true;
+            for w in &words {
+                match matcher.fuzzy_indices(&entry.folded, w) {
+                    Some((s, ix)) => {
+                        score += s;
+                        idx.extend(ix);
+                    }
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if !all {
                 continue;
-            };
+            }
+            let name_words: Vec<&str> = entry
+                .folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for w in &words {
+                if name_words.contains(w) {
+                    score += WHOLE_WORD;
+                } else if name_words.iter().any(|n| n.starts_with(w)) {
+                    score += WORD_START;
+                }
+            }
+            idx.sort_unstable();
+            idx.dedup();
             // Prefer the entity's own name on equal scores.
             let better = best.get(&entry.entity).is_none_or(|h| score > h.score);
             if better {
@@ -118,6 +150,11 @@ impl FinderIndex {
     }
 }
 
+/// Score added per query word that is a whole word of the name, or the start of one: more
+/// than any fuzzy score of a name's length.
+const WHOLE_WORD: i64 = 10_000;
+const WORD_START: i64 = 5_000;
+
 /// Folded text and, per folded char, the original char it came from.
 fn fold_with_origin(s: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(s.len());
@@ -152,5 +189,43 @@ mod tests {
         let (f, o) = fold_with_origin("Straße Ö");
         assert_eq!(f, "strasse o");
         assert_eq!(o, [0, 1, 2, 3, 4, 4, 5, 6, 7]);
+    }
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+    use crate::nlp::{Entity, Kind};
+
+    fn entities(names: &[&str]) -> Entities {
+        Entities {
+            list: names
+                .iter()
+                .map(|n| Entity {
+                    id: n.to_lowercase().replace(' ', "_"),
+                    name: n.to_string(),
+                    kind: Kind::Person,
+                    aliases: vec![],
+                    articles: vec![0],
+                })
+                .collect(),
+            mentions: vec![],
+        }
+    }
+
+    /// `obama` ranked "Go Breaking My Heart" first; "rudenko andrei" found nothing.
+    #[test]
+    fn whole_words_in_any_order_rank_first() {
+        let e = entities(&["Go Breaking My Heart", "Barack Obama", "Andrei Rudenko"]);
+        let index = FinderIndex::build(&e);
+        let first = |q: &str| {
+            index
+                .find(&e, q, 10)
+                .first()
+                .map(|h| e.list[h.entity].name.clone())
+        };
+        assert_eq!(first("obama").as_deref(), Some("Barack Obama"));
+        assert_eq!(first("rudenko andrei").as_deref(), Some("Andrei Rudenko"));
+        assert_eq!(first("rud and").as_deref(), Some("Andrei Rudenko"));
     }
 }

@@ -68,20 +68,27 @@ impl App {
 
     /// The next (or previous) mention of the selected entity, into the next article that
     /// mentions it when this one has no more.
+    /// With no mention selected, the entity the list is filtered by is the one followed.
     pub(super) fn step_occurrence(&mut self, forward: bool) {
-        let (Some(e), Some(a), Some(m)) =
-            (self.selected_entity(), self.current, self.selected_mention)
-        else {
+        let filtered = match self.filter {
+            super::Filter::Entity(e) => Some(e),
+            _ => None,
+        };
+        let (Some(e), Some(a)) = (self.selected_entity().or(filtered), self.current) else {
             self.say("select a mention first: ] and [", 5);
             return;
         };
         let data = self.data.as_ref().expect("loaded");
         let ms = &data.entities.mentions[a];
         let here: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].entity == e).collect();
-        let next = if forward {
-            here.iter().find(|&&i| i > m)
-        } else {
-            here.iter().rev().find(|&&i| i < m)
+        let m = self
+            .selected_mention
+            .filter(|&m| ms.get(m).is_some_and(|x| x.entity == e));
+        let next = match (m, forward) {
+            (Some(m), true) => here.iter().find(|&&i| i > m),
+            (Some(m), false) => here.iter().rev().find(|&&i| i < m),
+            (None, true) => here.first(),
+            (None, false) => here.last(),
         };
         if let Some(&i) = next {
             self.selected_mention = Some(i);

@@ -526,3 +526,27 @@ fn url_can_be_copied_and_a_failed_opener_is_told() {
     app.update(Msg::OpenFailed("no browser could be started".into()));
     assert!(app.message.as_deref().unwrap().contains("press c to copy"));
 }
+
+/// The entity path in one motion: `e rudenko Enter` filters and focuses the list; Enter opens
+/// an article on the entity's first mention, selected; `n` follows the entity.
+#[test]
+fn entity_path_in_one_motion() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::List);
+    let Filter::Entity(e) = app.filter else {
+        panic!("filtered by the entity")
+    };
+    key(&mut app, KeyCode::Enter);
+    let data = app.data.clone().unwrap();
+    let a = app.current.unwrap();
+    let first = data.entities.mentions[a].iter().position(|m| m.entity == e);
+    assert_eq!(app.selected_mention, first, "opens on the first mention");
+    assert_eq!(app.selected_entity(), Some(e), "the card shows it");
+    // With no mention selected, n follows the filter's entity.
+    app.selected_mention = None;
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.selected_entity(), Some(e));
+}

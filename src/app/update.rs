@@ -222,6 +222,8 @@ impl App {
                     let e = hit.entity;
                     self.popup = Popup::None;
                     self.filter_entity(e);
+                    // The next motion is choosing among its articles.
+                    self.focus = Pane::List;
                 }
             }
             KeyCode::Down | KeyCode::Tab => {
@@ -472,10 +474,12 @@ impl App {
                     }
                     self.rebuild_rows();
                     self.open(members[0], true);
+                    self.select_filtered_entity();
                 }
                 Some(Row::Article { article, .. }) => {
                     self.open(article, true);
                     self.focus = Pane::Reader;
+                    self.select_filtered_entity();
                 }
                 None => {}
             },
@@ -495,6 +499,22 @@ impl App {
     }
 
     /// Shows only the articles that mention entity `e`, as a new place in the history.
+    /// In a list filtered by an entity, an article opens on that entity's first mention,
+    /// selected, so the card shows it and `n` follows it.
+    fn select_filtered_entity(&mut self) {
+        let (Filter::Entity(e), Some(data), Some(a)) = (&self.filter, &self.data, self.current)
+        else {
+            return;
+        };
+        let first = data.entities.mentions[a]
+            .iter()
+            .position(|m| m.entity == *e);
+        if first.is_some() {
+            self.selected_mention = first;
+            self.show_selected_mention();
+        }
+    }
+
     pub fn filter_entity(&mut self, e: usize) {
         self.history.push(self.place());
         self.set_filter(Filter::Entity(e));
