@@ -136,8 +136,22 @@ fn open_find_filter_follow_back_help_quit() {
         "other articles are filtered out:\n{screen}"
     );
 
+    // Enter opens the article on Rudenko's first mention: the entity card shows him, and
+    // the status line offers the reader's keys (the focus moved there).
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["next occurrence"]);
+    let screen = tmux.wait_for(&["Andrei Rudenko"]);
+    let card_rows = screen
+        .lines()
+        .filter(|l| l.contains("Andrei Rudenko"))
+        .count();
+    assert!(
+        card_rows >= 2,
+        "the list title and the entity card name him:\n{screen}"
+    );
+
     // Open the top related story from the related panel, then go back.
-    tmux.keys(&["Tab", "Tab", "Enter"]);
+    tmux.keys(&["Tab", "Enter"]);
     tmux.wait_for(&["╭ 001_33dafe3a048d91ea"]);
     tmux.keys(&["BSpace"]);
     tmux.wait_for(&["╭ 000_b7278b78f013c97b"]);
