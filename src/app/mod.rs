@@ -161,6 +161,8 @@ pub struct App {
     pub corpus_key: String,
     /// Seconds the status message has left; it goes at zero.
     message_ticks: u32,
+    /// Where the reader was when list previews began (the place Back returns to).
+    preview_from: Option<history::Place>,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -203,6 +205,7 @@ impl App {
             popup_scroll: 0,
             corpus_key: setup.corpus_key,
             message_ticks: 10,
+            preview_from: None,
             open_on_load: setup.open,
         }
     }

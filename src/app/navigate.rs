@@ -31,7 +31,10 @@ impl App {
                 .clamp(0, len.saturating_sub(1) as isize) as usize
         };
         match self.focus {
-            Pane::List => self.list_sel = clamp(self.list_sel, delta, self.rows.len()),
+            Pane::List => {
+                self.list_sel = clamp(self.list_sel, delta, self.rows.len());
+                self.preview_selected();
+            }
             Pane::Reader => {
                 let max = self
                     .reader

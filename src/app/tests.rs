@@ -550,3 +550,24 @@ fn entity_path_in_one_motion() {
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(app.selected_entity(), Some(e));
 }
+
+/// Moving in the list previews the article (not read, no history); Enter opens it, and Back
+/// returns to the article read before the previews.
+#[test]
+fn moving_in_the_list_previews() {
+    let mut app = loaded_app(120, 40);
+    let start = app.current;
+    key(&mut app, KeyCode::Char('j'));
+    let previewed = app.current;
+    assert_ne!(
+        previewed, start,
+        "the reader shows the row under the cursor"
+    );
+    let k = app.data.as_ref().unwrap().keys[previewed.unwrap()].clone();
+    assert!(!app.state.read.contains(&k), "a preview is not a read");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Pane::Reader);
+    assert!(app.state.read.contains(&k));
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.current, start);
+}

@@ -569,14 +569,14 @@ impl App {
     /// Opens `article` in the reader (a new place in the history when `push`).
     pub fn open(&mut self, article: usize, push: bool) {
         let Some(data) = &self.data else { return };
-        if push && self.current != Some(article) {
-            self.history.push(self.place());
+        // Previewing while moving in the list is no visit: history goes back to where the
+        // reader was before the preview began.
+        let from = self.preview_from.take().unwrap_or_else(|| self.place());
+        if push && from.article != Some(article) {
+            self.history.push(from);
         }
         let key = data.keys[article].clone();
-        self.current = Some(article);
-        self.reader_scroll = 0;
-        self.selected_mention = None;
-        self.related_sel = 0;
+        self.show(article);
         self.state.read.insert(key.clone());
         let session = self
             .state
@@ -592,6 +592,29 @@ impl App {
         if let Some(i) = self.rows.iter().position(|r| r.article() == article) {
             self.list_sel = i;
         }
+    }
+
+    /// Shows the article under the list cursor in the reader, as newsboat and mail readers
+    /// do: not marked read, no place in the history (Enter opens it for real).
+    pub(super) fn preview_selected(&mut self) {
+        let Some(article) = self.rows.get(self.list_sel).map(Row::article) else {
+            return;
+        };
+        if self.current == Some(article) {
+            return;
+        }
+        if self.preview_from.is_none() {
+            self.preview_from = Some(self.place());
+        }
+        self.show(article);
+    }
+
+    /// Puts `article` in the reader, at its top.
+    fn show(&mut self, article: usize) {
+        self.current = Some(article);
+        self.reader_scroll = 0;
+        self.selected_mention = None;
+        self.related_sel = 0;
         self.reader_width = 0;
         self.relayout();
     }

@@ -12,7 +12,7 @@ use crate::app::list::Row;
 use crate::app::{App, Pane};
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
-    let block = pane_block(
+    let mut block = pane_block(
         app,
         format!(
             " {} ",
@@ -20,6 +20,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ),
         Some(Pane::List),
     );
+    if !app.rows.is_empty() {
+        // Where the cursor is, as in every pager: "12/717".
+        block = block.title_bottom(
+            Line::styled(
+                format!(" {}/{} ", app.list_sel + 1, app.rows.len()),
+                app.theme.style("text.dim"),
+            )
+            .right_aligned(),
+        );
+    }
     let Some(data) = &app.data else {
         let text = app.loading.clone().unwrap_or_default();
         frame.render_widget(
