@@ -75,7 +75,10 @@ fn prepare(opts: Options) -> Result<Start, String> {
         .theme
         .or(config.theme.clone())
         .unwrap_or_else(|| theme::DEFAULT.to_owned());
-    let theme = Theme::load(&theme_name, config.themes_dir.as_deref(), no_color)?;
+    let mut theme = Theme::load(&theme_name, config.themes_dir.as_deref(), no_color)?;
+    if !theme::truecolor(std::env::var("COLORTERM").ok().as_deref()) {
+        theme = theme.in_256_colours();
+    }
     if !stdout().is_terminal() {
         return Err("the reader needs a terminal; `dossier export` prints JSON".into());
     }

@@ -96,6 +96,12 @@ fn open_find_filter_follow_back_help_quit() {
 
     // Open: the first frame, then the bundled corpus loaded.
     tmux.wait_for(&["Articles — 5", "000_b7278b78f013c97b", "Related"]);
+    // No COLORTERM=truecolor here: the theme's colours are the 256-colour palette's.
+    let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", "t"]);
+    assert!(
+        styled.contains("38;5;") && !styled.contains("38;2;"),
+        "256 colours, not 24-bit"
+    );
 
     // The finder scrolls: End selects the last of all entities, and it is shown.
     tmux.keys(&["e"]);

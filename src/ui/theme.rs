@@ -67,6 +67,16 @@ impl Theme {
             .unwrap_or_default()
     }
 
+    /// The theme for a terminal without 24-bit colour: every RGB colour becomes the nearest
+    /// of the xterm 256-colour palette (the themes are written in hex).
+    pub fn in_256_colours(mut self) -> Theme {
+        for style in self.styles.values_mut() {
+            style.fg = style.fg.map(to_256);
+            style.bg = style.bg.map(to_256);
+        }
+        self
+    }
+
     /// The style of selected text drawn over `base`: the selection's colours win over the
     /// span's own (a coloured span on the selection bar must stay readable).
     pub fn selected_over(&self, base: Style, scope: &str) -> Style {
@@ -183,9 +193,55 @@ fn parse_modifier(s: &str) -> Option<Modifier> {
     })
 }
 
+/// Whether the terminal says it shows 24-bit colour (`COLORTERM=truecolor` or `24bit`).
+pub fn truecolor(colorterm: Option<&str>) -> bool {
+    matches!(colorterm, Some("truecolor" | "24bit"))
+}
+
+/// The nearest xterm-256 colour to an RGB one: the 6×6×6 cube or the grey ramp, whichever is
+/// closer. Other colours (named, indexed) stay.
+fn to_256(c: Color) -> Color {
+    let Color::Rgb(r, g, b) = c else { return c };
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let nearest_level = |v: u8| {
+        (0..6)
+            .min_by_key(|&i| (i32::from(LEVELS[i]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let (ri, gi, bi) = (nearest_level(r), nearest_level(g), nearest_level(b));
+    let cube = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
+    let grey_i = ((i32::from(r) + i32::from(g) + i32::from(b)) / 3 - 8).clamp(0, 230) / 10;
+    let grey_v = (8 + 10 * grey_i) as u8;
+    let dist = |(x, y, z): (u8, u8, u8)| {
+        let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        d(x, r) + d(y, g) + d(z, b)
+    };
+    if dist((grey_v, grey_v, grey_v)) < dist(cube) {
+        Color::Indexed(232 + grey_i as u8)
+    } else {
+        Color::Indexed(16 + 36 * ri as u8 + 6 * gi as u8 + bi as u8)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Without COLORTERM=truecolor the themes' hex colours went out as 24-bit sequences.
+    #[test]
+    fn hex_colours_map_to_the_256_palette() {
+        assert_eq!(to_256(Color::Rgb(0, 0, 0)), Color::Indexed(16));
+        assert_eq!(to_256(Color::Rgb(255, 255, 255)), Color::Indexed(231));
+        assert_eq!(to_256(Color::Rgb(255, 0, 0)), Color::Indexed(196));
+        assert_eq!(to_256(Color::Rgb(128, 128, 128)), Color::Indexed(244));
+        assert_eq!(to_256(Color::Yellow), Color::Yellow);
+        let t = Theme::load("dark", None, false).unwrap().in_256_colours();
+        assert!(matches!(
+            t.style("list.selected").bg,
+            Some(Color::Indexed(_))
+        ));
+        assert!(truecolor(Some("truecolor")) && !truecolor(None) && !truecolor(Some("yes")));
+    }
 
     #[test]
     fn builtins_parse_and_fall_back_along_dots() {
