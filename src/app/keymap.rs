@@ -165,6 +165,11 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("c", Action::CopyUrl),
     ("w", Action::ShowSkipped),
     ("?", Action::Help),
+    ("f1", Action::Help),
+    ("h", Action::FocusPrev),
+    ("l", Action::FocusNext),
+    ("ctrl-d", Action::PageDown),
+    ("ctrl-u", Action::PageUp),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
 ];

@@ -571,3 +571,27 @@ fn moving_in_the_list_previews() {
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.current, start);
 }
+
+/// h/l between panes, Ctrl-d/Ctrl-u by pages, F1 for help, as in helix and lazygit.
+#[test]
+fn vim_and_pager_keys() {
+    let mut app = loaded_app(120, 40);
+    assert_eq!(app.focus, Pane::List);
+    key(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.focus, Pane::Reader);
+    key(&mut app, KeyCode::Char('h'));
+    assert_eq!(app.focus, Pane::List);
+    key(&mut app, KeyCode::Char('l'));
+    let ctrl = |c| KeyEvent {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    };
+    send(&mut app, Msg::Key(ctrl('d')));
+    assert!(app.reader_scroll > 1, "a page down");
+    send(&mut app, Msg::Key(ctrl('u')));
+    assert_eq!(app.reader_scroll, 0);
+    key(&mut app, KeyCode::F(1));
+    assert!(matches!(app.popup, Popup::Help));
+}

@@ -285,3 +285,15 @@ fn help_and_skipped_scroll_and_say_how_much_more() {
     let t = render(&app);
     assert!(find(t.backend().buffer(), "dir/file79.bin").is_some());
 }
+
+/// The light theme drew on the terminal's own (often dark) background.
+#[test]
+fn the_light_theme_sets_its_background() {
+    let mut app = loaded_app(120, 40);
+    app.theme = crate::ui::theme::Theme::load("light", None, false).unwrap();
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let white = ratatui::style::Color::Rgb(255, 255, 255);
+    let reader = app.areas().unwrap().reader;
+    assert_eq!(buf[(reader.x + 5, reader.y + reader.height - 3)].bg, white);
+}

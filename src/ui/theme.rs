@@ -35,6 +35,8 @@ pub struct Theme {
 struct ThemeFile {
     #[allow(dead_code)]
     name: Option<String>,
+    /// A theme to start from: its styles, then this file's on top.
+    inherits: Option<String>,
     #[serde(default)]
     styles: HashMap<String, StyleSpec>,
 }
@@ -104,10 +106,39 @@ impl Theme {
 
     /// Parses a theme file's text; the error names the key at fault.
     pub fn parse(name: &str, text: &str, no_color: bool) -> Result<Theme, String> {
+        Theme::parse_in(name, text, no_color, None, 0)
+    }
+
+    /// [`Theme::parse`], with `user_dir` to find a theme named by `inherits` (a user theme
+    /// named like a built-in one that inherits from that name gets the built-in).
+    fn parse_in(
+        name: &str,
+        text: &str,
+        no_color: bool,
+        user_dir: Option<&Path>,
+        depth: usize,
+    ) -> Result<Theme, String> {
         let file: ThemeFile =
             toml::from_str(text).map_err(|e| crate::config::describe_toml_error(&e, text))?;
-        let mut styles = HashMap::new();
+        let mut styles = match &file.inherits {
+            Some(_) if depth >= 8 => {
+                return Err("inherits: more than 8 themes deep (a cycle?)".into());
+            }
+            Some(base) => {
+                let dir = if base == name { None } else { user_dir };
+                Theme::load_in(base, dir, no_color, depth + 1)
+                    .map_err(|e| format!("inherits: {e}"))?
+                    .styles
+            }
+            None => HashMap::new(),
+        };
         for (scope, spec) in file.styles {
+            if !is_known_scope(&scope) {
+                return Err(format!(
+                    "styles.\"{scope}\": unknown style (known: {})",
+                    KNOWN_SCOPES.join(", ")
+                ));
+            }
             let mut style = Style::new();
             if let Some(fg) = &spec.fg {
                 style = style.fg(parse_color(fg)
@@ -133,10 +164,19 @@ impl Theme {
 
     /// Theme `name`: a user theme file from `user_dir` first, else a built-in.
     pub fn load(name: &str, user_dir: Option<&Path>, no_color: bool) -> Result<Theme, String> {
+        Theme::load_in(name, user_dir, no_color, 0)
+    }
+
+    fn load_in(
+        name: &str,
+        user_dir: Option<&Path>,
+        no_color: bool,
+        depth: usize,
+    ) -> Result<Theme, String> {
         if let Some(dir) = user_dir {
             let path = dir.join(format!("{name}.toml"));
             if let Ok(text) = std::fs::read_to_string(&path) {
-                return Theme::parse(name, &text, no_color)
+                return Theme::parse_in(name, &text, no_color, Some(dir), depth)
                     .map_err(|e| format!("{}: {e}", path.display()));
             }
         }
@@ -149,6 +189,40 @@ impl Theme {
         })?;
         Theme::parse(name, text, no_color).map_err(|e| format!("built-in theme {name}: {e}"))
     }
+}
+
+/// Every style a theme can set; a misspelled one in a theme file is an error, not silence.
+pub const KNOWN_SCOPES: &[&str] = &[
+    "badge",
+    "border",
+    "border.focused",
+    "entity",
+    "entity.organization",
+    "entity.other",
+    "entity.person",
+    "entity.place",
+    "entity.selected",
+    "list.bookmark",
+    "list.selected",
+    "list.unread",
+    "match",
+    "meta",
+    "pane.title",
+    "popup",
+    "popup.border",
+    "score.bar",
+    "score.empty",
+    "status",
+    "status.key",
+    "status.message",
+    "text",
+    "text.dim",
+    "title",
+    "warning",
+];
+
+fn is_known_scope(scope: &str) -> bool {
+    KNOWN_SCOPES.contains(&scope)
 }
 
 fn parse_color(s: &str) -> Option<Color> {
@@ -282,6 +356,51 @@ mod tests {
                 .unwrap_err()
                 .starts_with("unknown theme \"nope\"")
         );
+    }
+
+    /// A misspelled style name was silently ignored.
+    #[test]
+    fn misspelled_styles_are_errors() {
+        let err = Theme::parse(
+            "x",
+            "[styles]\n\"entty.person\" = { fg = \"red\" }\n",
+            false,
+        )
+        .unwrap_err();
+        assert!(
+            err.starts_with("styles.\"entty.person\": unknown style (known: badge,"),
+            "{err}"
+        );
+    }
+
+    /// User themes start from a base theme and change only what they name.
+    #[test]
+    fn user_themes_inherit_from_a_base() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "inherits = \"gruvbox\"\n[styles]\n\"title\" = { fg = \"red\" }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("dark.toml"),
+            "inherits = \"dark\"\n[styles]\n\"text\" = { fg = \"blue\" }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("a.toml"), "inherits = \"b\"\n").unwrap();
+        std::fs::write(dir.path().join("b.toml"), "inherits = \"a\"\n").unwrap();
+        let gruvbox = Theme::load("gruvbox", None, false).unwrap();
+        let mine = Theme::load("mine", Some(dir.path()), false).unwrap();
+        assert_eq!(mine.style("title").fg, Some(Color::Red));
+        assert_eq!(mine.style("list.selected"), gruvbox.style("list.selected"));
+        let dark = Theme::load("dark", Some(dir.path()), false).unwrap();
+        assert_eq!(dark.style("text").fg, Some(Color::Blue));
+        assert!(
+            dark.style("list.selected").bg.is_some(),
+            "the rest of the built-in dark"
+        );
+        let err = Theme::load("a", Some(dir.path()), false).unwrap_err();
+        assert!(err.contains("cycle"), "{err}");
     }
 
     #[test]
