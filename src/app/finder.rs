@@ -175,7 +175,7 @@ fn fold_with_origin(s: &str) -> (String, Vec<usize>) {
 /// The finder popup's state.
 #[derive(Debug, Clone, Default)]
 pub struct Finder {
-    pub query: String,
+    pub query: super::prompt::Prompt,
     pub hits: Vec<Hit>,
     pub selected: usize,
 }

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod list;
 mod mouse;
 mod navigate;
+pub mod prompt;
 pub mod reader;
 #[cfg(test)]
 pub mod tests;
@@ -110,7 +111,7 @@ pub enum Popup {
     Finder(Finder),
     /// The live search prompt; the filter to go back to on Esc.
     Search {
-        query: String,
+        query: prompt::Prompt,
         before: Filter,
     },
     Help,

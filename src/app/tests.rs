@@ -355,7 +355,7 @@ fn keys_typed_while_loading_are_played_after() {
     let Popup::Finder(f) = &app.popup else {
         panic!("the finder opened after loading")
     };
-    assert_eq!(f.query, "rudenko");
+    assert_eq!(f.query.text(), "rudenko");
     assert_eq!(
         app.data.as_ref().unwrap().entities.list[f.hits[0].entity].id,
         "andrei_rudenko"
@@ -594,4 +594,28 @@ fn vim_and_pager_keys() {
     assert_eq!(app.reader_scroll, 0);
     key(&mut app, KeyCode::F(1));
     assert!(matches!(app.popup, Popup::Help));
+}
+
+/// The search and finder prompts edit like a shell line; the search follows live.
+#[test]
+fn prompts_edit_like_a_shell_line() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "kim xyz");
+    assert!(app.visible.is_empty(), "nothing has both words");
+    let ctrl_w = KeyEvent {
+        code: KeyCode::Char('w'),
+        modifiers: KeyModifiers::CONTROL,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    };
+    send(&mut app, Msg::Key(ctrl_w));
+    assert_eq!(app.filter, Filter::Search("kim ".into()));
+    assert!(!app.visible.is_empty(), "the list follows the edit");
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    key(&mut app, KeyCode::Left);
+    typed(&mut app, "x");
+    assert_eq!(app.filter, Filter::Search("xkim ".into()));
 }

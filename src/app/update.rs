@@ -243,19 +243,12 @@ impl App {
             KeyCode::Char('p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 finder.selected = finder.selected.saturating_sub(1)
             }
-            KeyCode::Backspace => {
-                finder.query.pop();
-                self.refresh_finder();
+            // Everything else edits the query like a shell line.
+            _ => {
+                if finder.query.edit(&key) == Some(true) {
+                    self.refresh_finder();
+                }
             }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                finder.query.push(c);
-                self.refresh_finder();
-            }
-            _ => {}
         }
         vec![]
     }
@@ -268,7 +261,7 @@ impl App {
         self.find_generation += 1;
         self.effects.push(Effect::Find {
             generation: self.find_generation,
-            query: finder.query.clone(),
+            query: finder.query.text().to_owned(),
         });
     }
 
@@ -283,7 +276,7 @@ impl App {
                 self.set_filter(before);
             }
             KeyCode::Enter => {
-                let (q, before) = (query.clone(), before.clone());
+                let (q, before) = (query.text().to_owned(), before.clone());
                 self.popup = Popup::None;
                 if !q.trim().is_empty() {
                     self.history.push(Place {
@@ -292,25 +285,17 @@ impl App {
                     });
                 }
             }
-            KeyCode::Backspace => {
-                query.pop();
-                let q = query.clone();
-                self.set_filter(if q.trim().is_empty() {
-                    Filter::All
-                } else {
-                    Filter::Search(q)
-                });
+            // Everything else edits the query like a shell line; the list follows live.
+            _ => {
+                if query.edit(&key) == Some(true) {
+                    let q = query.text().to_owned();
+                    self.set_filter(if q.trim().is_empty() {
+                        Filter::All
+                    } else {
+                        Filter::Search(q)
+                    });
+                }
             }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                query.push(c);
-                let q = query.clone();
-                self.set_filter(Filter::Search(q));
-            }
-            _ => {}
         }
         vec![]
     }
@@ -353,8 +338,8 @@ impl App {
             }
             Action::Search => {
                 let query = match &self.filter {
-                    Filter::Search(q) => q.clone(),
-                    _ => String::new(),
+                    Filter::Search(q) => super::prompt::Prompt::with(q),
+                    _ => super::prompt::Prompt::default(),
                 };
                 self.popup = Popup::Search {
                     query,

@@ -33,7 +33,9 @@ pub fn finder(frame: &mut Frame, app: &App, f: &Finder, area: Rect) {
     let mut lines = vec![
         Line::from(vec![
             Span::styled(" › ", app.theme.style("status.key")),
-            Span::styled(format!("{}▏", f.query), app.theme.style("popup")),
+            Span::styled(f.query.split().0.to_owned(), app.theme.style("popup")),
+            Span::styled("▏", app.theme.style("status.key")),
+            Span::styled(f.query.split().1.to_owned(), app.theme.style("popup")),
         ]),
         Line::styled(
             format!(

@@ -13,7 +13,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let mut spans: Vec<Span> = Vec::new();
     if let Popup::Search { query, .. } = &app.popup {
         spans.push(Span::styled(" search: ", app.theme.style("status.key")));
-        spans.push(Span::styled(format!("{query}▏"), app.theme.style("status")));
+        let (head, tail) = query.split();
+        spans.push(Span::styled(head.to_owned(), app.theme.style("status")));
+        spans.push(Span::styled("▏", app.theme.style("status.key")));
+        spans.push(Span::styled(tail.to_owned(), app.theme.style("status")));
         spans.push(Span::styled(
             "  Enter keep · Esc cancel",
             app.theme.style("status"),
