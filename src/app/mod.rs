@@ -9,6 +9,7 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod matches;
 mod mouse;
 mod navigate;
 pub mod prompt;
@@ -164,6 +165,9 @@ pub struct App {
     message_ticks: u32,
     /// Where the reader was when list previews began (the place Back returns to).
     preview_from: Option<history::Place>,
+    /// The search's words in the open article, and the one `n`/`N` last went to.
+    pub matches: Vec<matches::Match>,
+    pub current_match: Option<usize>,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -207,6 +211,8 @@ impl App {
             corpus_key: setup.corpus_key,
             message_ticks: 10,
             preview_from: None,
+            matches: Vec::new(),
+            current_match: None,
             open_on_load: setup.open,
         }
     }

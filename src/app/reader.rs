@@ -21,6 +21,8 @@ pub struct Seg {
     pub text: String,
     /// Index into the article's mentions.
     pub mention: Option<usize>,
+    /// Byte offset of the text in its field (title or body; 0 on the metadata line).
+    pub start: usize,
 }
 
 /// One screen line: byte range `start..end` of its field's text (title, metadata or body).
@@ -144,6 +146,7 @@ impl Layout {
                 return vec![Seg {
                     text: self.meta[line.start..line.end].to_owned(),
                     mention: None,
+                    start: 0,
                 }];
             }
             LineKind::Title => (a.title.as_str(), Some(0)),
@@ -171,11 +174,13 @@ impl Layout {
                     segs.push(Seg {
                         text: text[pos..s].to_owned(),
                         mention: None,
+                        start: pos,
                     });
                 }
                 segs.push(Seg {
                     text: text[s..e].to_owned(),
                     mention: Some(idx),
+                    start: s,
                 });
                 pos = e;
             }
@@ -184,9 +189,21 @@ impl Layout {
             segs.push(Seg {
                 text: text[pos..end].to_owned(),
                 mention: None,
+                start: pos,
             });
         }
         segs
+    }
+
+    /// The line that holds byte `offset` of the title or the body.
+    pub fn line_of(&self, field: Field, offset: usize) -> Option<usize> {
+        let kind = match field {
+            Field::Title => LineKind::Title,
+            Field::Body => LineKind::Body,
+        };
+        self.lines
+            .iter()
+            .position(|l| l.kind == kind && l.start <= offset && offset < l.end.max(l.start + 1))
     }
 }
 

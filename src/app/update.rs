@@ -320,6 +320,12 @@ impl App {
             Action::Activate => self.activate(),
             Action::NextMention => self.step_mention(1),
             Action::PrevMention => self.step_mention(-1),
+            // Under a search, n/N go through its matches unless a mention is selected.
+            Action::NextOccurrence | Action::PrevOccurrence
+                if !self.matches.is_empty() && self.selected_mention.is_none() =>
+            {
+                self.step_match(action == Action::NextOccurrence)
+            }
             Action::NextOccurrence => self.step_occurrence(true),
             Action::PrevOccurrence => self.step_occurrence(false),
             Action::Back => {
@@ -523,6 +529,7 @@ impl App {
         self.filter = filter;
         self.rebuild_rows();
         self.select_current_row();
+        self.refresh_matches();
     }
 
     /// Puts the list's cursor on the open article's row (the first row if it is not shown).
@@ -602,6 +609,42 @@ impl App {
         self.related_sel = 0;
         self.reader_width = 0;
         self.relayout();
+        self.refresh_matches();
+    }
+
+    /// The search's words in the open article (none without a search).
+    fn refresh_matches(&mut self) {
+        self.current_match = None;
+        self.matches = match (&self.filter, &self.data, self.current) {
+            (Filter::Search(q), Some(d), Some(a)) => {
+                let art = &d.corpus.articles[a];
+                super::matches::find(q, &art.title, &art.body)
+            }
+            _ => Vec::new(),
+        };
+    }
+
+    /// `n`/`N` under a search: the next (previous) match, the reader scrolled to it.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let n = self.matches.len();
+        if n == 0 {
+            return;
+        }
+        let i = match (self.current_match, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.current_match = Some(i);
+        let m = self.matches[i];
+        if let Some(line) = self.reader.line_of(m.field, m.start) {
+            let h = self.pane_height(Pane::Reader);
+            if line < self.reader_scroll || line >= self.reader_scroll + h {
+                self.reader_scroll = line.saturating_sub(h / 3);
+            }
+        }
+        self.say(format!("match {} of {n}", i + 1), 3);
     }
 
     pub fn place(&self) -> Place {

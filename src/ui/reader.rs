@@ -3,13 +3,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use super::{mention_style, pane_block};
 use crate::app::layout::inner;
-use crate::app::reader::LineKind;
+use crate::app::reader::{LineKind, Seg};
 use crate::app::{App, Pane};
+use crate::nlp::Field;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let (Some(data), Some(a)) = (&app.data, app.current) else {
@@ -42,26 +44,28 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 LineKind::Meta => "meta",
                 LineKind::Body | LineKind::Blank => "text",
             });
-            Line::from(
-                app.reader
-                    .segs(data, a, index)
-                    .into_iter()
-                    .map(|seg| match seg.mention {
-                        Some(m) => {
-                            let kind = data.entities.list[mentions[m].entity].kind;
-                            Span::styled(
-                                seg.text,
-                                base.patch(mention_style(
-                                    app,
-                                    kind,
-                                    app.selected_mention == Some(m),
-                                )),
-                            )
-                        }
-                        None => Span::styled(seg.text, base),
-                    })
-                    .collect::<Vec<_>>(),
-            )
+            let field = match line.kind {
+                LineKind::Title => Some(Field::Title),
+                LineKind::Body => Some(Field::Body),
+                _ => None,
+            };
+            let mut spans: Vec<Span> = vec![];
+            for seg in app.reader.segs(data, a, index) {
+                let style = match seg.mention {
+                    Some(m) => {
+                        let kind = data.entities.list[mentions[m].entity].kind;
+                        base.patch(mention_style(app, kind, app.selected_mention == Some(m)))
+                    }
+                    None => base,
+                };
+                match field {
+                    Some(f) if !app.matches.is_empty() => {
+                        with_matches(app, f, seg, style, &mut spans)
+                    }
+                    _ => spans.push(Span::styled(seg.text, style)),
+                }
+            }
+            Line::from(spans)
         })
         .collect();
     let art = &data.corpus.articles[a];
@@ -82,5 +86,36 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             area,
             &mut state,
         );
+    }
+}
+
+/// `seg` as spans, the search's matches in it highlighted (the one `n` went to most).
+fn with_matches(app: &App, field: Field, seg: Seg, style: Style, out: &mut Vec<Span<'static>>) {
+    let (start, end) = (seg.start, seg.start + seg.text.len());
+    let mut pos = start;
+    for (i, m) in app.matches.iter().enumerate() {
+        if m.field != field || m.end <= pos || m.start >= end {
+            continue;
+        }
+        let (s, e) = (m.start.max(pos), m.end.min(end));
+        if s > pos {
+            out.push(Span::styled(
+                seg.text[pos - start..s - start].to_owned(),
+                style,
+            ));
+        }
+        let scope = if app.current_match == Some(i) {
+            "list.selected"
+        } else {
+            "match"
+        };
+        out.push(Span::styled(
+            seg.text[s - start..e - start].to_owned(),
+            app.theme.selected_over(style, scope),
+        ));
+        pos = e;
+    }
+    if pos < end {
+        out.push(Span::styled(seg.text[pos - start..].to_owned(), style));
     }
 }

@@ -297,3 +297,29 @@ fn the_light_theme_sets_its_background() {
     let reader = app.areas().unwrap().reader;
     assert_eq!(buf[(reader.x + 5, reader.y + reader.height - 3)].bg, white);
 }
+
+/// `/` highlights the matches in the reader; `n` goes to the next and marks it.
+#[test]
+fn search_matches_are_highlighted_and_n_steps_through_them() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "nordkorea");
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.matches.is_empty(), "the open article has the word");
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let reader = app.areas().unwrap().reader;
+    let (x, y) = find_from(buf, "Nordkorea", reader.x).unwrap();
+    let want = app.theme.style("match");
+    assert_eq!(buf[(x, y)].fg, want.fg.unwrap(), "a match is highlighted");
+    assert!(buf[(x, y)].modifier.contains(want.add_modifier));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.current_match, Some(0));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("match 1 of {}", app.matches.len()).as_str())
+    );
+    key(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.current_match, Some(app.matches.len() - 1));
+}

@@ -100,6 +100,7 @@ impl Theme {
             "entity.selected" => plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             s if s.ends_with(".selected") => plain.add_modifier(Modifier::REVERSED),
             "border.focused" => plain.add_modifier(Modifier::BOLD),
+            "match" => plain.add_modifier(Modifier::UNDERLINED),
             _ => plain,
         }
     }
