@@ -32,6 +32,14 @@ pub enum Action {
     ToggleBookmark,
     OpenUrl,
     CopyUrl,
+    /// Cycle the list's order: corpus order, newest first, by title, by source.
+    Sort,
+    /// Show only unread articles (toggle).
+    FilterUnread,
+    /// Show only bookmarked articles (toggle).
+    FilterBookmarked,
+    /// Show one language after another, then all.
+    FilterLanguage,
     Help,
     ShowSkipped,
 }
@@ -61,6 +69,10 @@ impl Action {
         Action::ToggleBookmark,
         Action::OpenUrl,
         Action::CopyUrl,
+        Action::Sort,
+        Action::FilterUnread,
+        Action::FilterBookmarked,
+        Action::FilterLanguage,
         Action::ShowSkipped,
         Action::Help,
         Action::Quit,
@@ -92,6 +104,10 @@ impl Action {
             Action::ToggleBookmark => "toggle bookmark",
             Action::OpenUrl => "open the article's URL in the browser ($BROWSER, else xdg-open)",
             Action::CopyUrl => "copy the article's URL to the clipboard (OSC 52)",
+            Action::Sort => "sort the list: corpus order, newest, title, source",
+            Action::FilterUnread => "show only unread articles (toggle)",
+            Action::FilterBookmarked => "show only bookmarked articles (toggle)",
+            Action::FilterLanguage => "show one language, the next, then all",
             Action::ShowSkipped => "show skipped files",
             Action::Help => "this help",
         }

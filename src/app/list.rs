@@ -4,6 +4,91 @@
 use std::collections::HashSet;
 
 use super::data::Data;
+use crate::state::State;
+
+/// The list's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// As loaded: the order of the files.
+    #[default]
+    Corpus,
+    /// Newest first; undated articles last.
+    Newest,
+    Title,
+    Source,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Corpus => Sort::Newest,
+            Sort::Newest => Sort::Title,
+            Sort::Title => Sort::Source,
+            Sort::Source => Sort::Corpus,
+        }
+    }
+}
+
+/// How the list shows what the filter lets through: order, and what it leaves out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub sort: Sort,
+    pub unread_only: bool,
+    pub bookmarked_only: bool,
+    pub lang: Option<String>,
+}
+
+impl View {
+    /// `visible`, less what the view leaves out, in the view's order.
+    pub fn apply(&self, data: &Data, state: &State, visible: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = visible
+            .iter()
+            .copied()
+            .filter(|&a| !self.unread_only || !state.read.contains(&data.keys[a]))
+            .filter(|&a| !self.bookmarked_only || state.bookmarks.contains(&data.keys[a]))
+            .filter(|&a| {
+                self.lang
+                    .as_ref()
+                    .is_none_or(|l| data.corpus.articles[a].lang == *l)
+            })
+            .collect();
+        let arts = &data.corpus.articles;
+        match self.sort {
+            Sort::Corpus => {}
+            Sort::Newest => out.sort_by(|&a, &b| {
+                arts[b]
+                    .date
+                    .is_some()
+                    .cmp(&arts[a].date.is_some())
+                    .then(arts[b].date.cmp(&arts[a].date))
+            }),
+            Sort::Title => out.sort_by_cached_key(|&a| crate::app::data::fold_text(&arts[a].title)),
+            Sort::Source => out.sort_by(|&a, &b| arts[a].source.cmp(&arts[b].source)),
+        }
+        out
+    }
+
+    /// What the view changes, for the list's title ("unread · newest"); empty when nothing.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = vec![];
+        if self.unread_only {
+            parts.push("unread".into());
+        }
+        if self.bookmarked_only {
+            parts.push("★".into());
+        }
+        if let Some(l) = &self.lang {
+            parts.push(l.to_uppercase());
+        }
+        match self.sort {
+            Sort::Corpus => {}
+            Sort::Newest => parts.push("newest".into()),
+            Sort::Title => parts.push("by title".into()),
+            Sort::Source => parts.push("by source".into()),
+        }
+        parts.join(" · ")
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {

@@ -165,6 +165,10 @@ pub struct App {
     message_ticks: u32,
     /// Where the reader was when list previews began (the place Back returns to).
     preview_from: Option<history::Place>,
+    /// The list's order and what it leaves out (unread only, a language…).
+    pub view: list::View,
+    /// Articles the view lets through (of `visible`).
+    pub shown: usize,
     /// The search's words in the open article, and the one `n`/`N` last went to.
     pub matches: Vec<matches::Match>,
     pub current_match: Option<usize>,
@@ -211,6 +215,8 @@ impl App {
             corpus_key: setup.corpus_key,
             message_ticks: 10,
             preview_from: None,
+            view: list::View::default(),
+            shown: 0,
             matches: Vec::new(),
             current_match: None,
             open_on_load: setup.open,
@@ -242,7 +248,13 @@ impl App {
             return "Articles".into();
         };
         let total = d.article_count();
-        let n = self.visible.len();
+        let view = self.view.describe();
+        // Counted when the rows were built, never while drawing.
+        let n = if view.is_empty() {
+            self.visible.len()
+        } else {
+            self.shown
+        };
         let forms = match &self.filter {
             Filter::All => vec![format!("Articles — {total}"), format!("{total}")],
             Filter::Entity(e) => {
@@ -258,6 +270,16 @@ impl App {
                 format!("search: “{q}” — {n}/{total}"),
                 format!("“{q}” {n}/{total}"),
             ],
+        };
+        let forms: Vec<String> = if view.is_empty() {
+            forms
+        } else {
+            let mut with: Vec<String> = forms.iter().map(|f| format!("{f} · {view}")).collect();
+            if matches!(self.filter, Filter::All) {
+                with.insert(0, format!("Articles — {n} of {total} · {view}"));
+            }
+            with.extend(forms);
+            with
         };
         let last = forms.last().cloned().unwrap_or_default();
         forms

@@ -619,3 +619,53 @@ fn prompts_edit_like_a_shell_line() {
     typed(&mut app, "x");
     assert_eq!(app.filter, Filter::Search("xkim ".into()));
 }
+
+/// A news list: sort, unread and bookmarked only, one language; the title says so.
+#[test]
+fn the_list_sorts_and_filters() {
+    let mut app = loaded_app(160, 40);
+    let titles = |app: &App| -> Vec<String> {
+        let d = app.data.as_ref().unwrap();
+        app.rows
+            .iter()
+            .map(|r| d.corpus.articles[r.article()].title.clone())
+            .collect()
+    };
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.view.sort, crate::app::list::Sort::Title);
+    let t = titles(&app);
+    let mut sorted = t.clone();
+    sorted.sort_by_key(|s| crate::app::data::fold_text(s));
+    assert_eq!(t, sorted);
+    assert!(
+        app.list_title(200).contains("by title"),
+        "{}",
+        app.list_title(200)
+    );
+    // Unread only: the open article was read on opening, so it goes.
+    key(&mut app, KeyCode::Char('u'));
+    let d = app.data.clone().unwrap();
+    assert!(
+        app.rows
+            .iter()
+            .all(|r| !app.state.read.contains(&d.keys[r.article()]))
+    );
+    assert!(app.list_title(200).contains("unread"));
+    key(&mut app, KeyCode::Char('u'));
+    // One language: Italian has one article.
+    key(&mut app, KeyCode::Char('L'));
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.view.lang.as_deref(), Some("it"));
+    assert_eq!(app.rows.len(), 1);
+    assert!(
+        app.list_title(200).contains("1 of 5"),
+        "{}",
+        app.list_title(200)
+    );
+    key(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.view.lang, None);
+    // Bookmarked only: none yet.
+    key(&mut app, KeyCode::Char('*'));
+    assert!(app.rows.is_empty());
+}

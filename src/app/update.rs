@@ -365,6 +365,26 @@ impl App {
                 return self.toggle_mark(action == Action::ToggleRead);
             }
             Action::OpenUrl => return self.open_url(),
+            Action::Sort => {
+                self.view.sort = self.view.sort.next();
+                self.rebuild_rows();
+                self.select_current_row();
+            }
+            Action::FilterUnread => {
+                self.view.unread_only = !self.view.unread_only;
+                self.rebuild_rows();
+                self.select_current_row();
+            }
+            Action::FilterBookmarked => {
+                self.view.bookmarked_only = !self.view.bookmarked_only;
+                self.rebuild_rows();
+                self.select_current_row();
+            }
+            Action::FilterLanguage => {
+                self.view.lang = self.next_language();
+                self.rebuild_rows();
+                self.select_current_row();
+            }
             Action::CopyUrl => return self.copy_url(),
             Action::Help => {
                 self.popup = Popup::Help;
@@ -542,11 +562,13 @@ impl App {
 
     fn rebuild_rows(&mut self) {
         if let Some(data) = &self.data {
+            let shown = self.view.apply(data, &self.state, &self.visible);
+            self.shown = shown.len();
             // A filtered list shows every matching article as a row of its own.
             self.rows = if self.filter == Filter::All {
-                rows(data, &self.visible, &self.expanded)
+                rows(data, &shown, &self.expanded)
             } else {
-                self.visible
+                shown
                     .iter()
                     .map(|&article| Row::Article {
                         article,
@@ -664,6 +686,25 @@ impl App {
             self.selected_mention = place.mention;
             self.reader_scroll = place.scroll;
             self.clamp_reader_scroll();
+        }
+    }
+
+    /// The language after the one shown (in the order of first appearance), then none.
+    fn next_language(&self) -> Option<String> {
+        let data = self.data.as_ref()?;
+        let mut langs: Vec<&str> = vec![];
+        for a in &data.corpus.articles {
+            if !langs.contains(&a.lang.as_str()) {
+                langs.push(&a.lang);
+            }
+        }
+        match &self.view.lang {
+            None => langs.first().map(|l| l.to_string()),
+            Some(cur) => langs
+                .iter()
+                .position(|l| l == cur)
+                .and_then(|i| langs.get(i + 1))
+                .map(|l| l.to_string()),
         }
     }
 
