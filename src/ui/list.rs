@@ -70,15 +70,20 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             app.theme.style("list.bookmark"),
         ));
         let mut tail: Vec<Span> = Vec::new();
+        // Narrow panes (an 80-column terminal) are title first: the badges go too.
+        let badges = width >= 34;
         match row {
             Row::Story { members, expanded } => {
                 spans.push(Span::raw(if *expanded { "▾ " } else { "▸ " }));
-                let mut langs: Vec<&str> = members
-                    .iter()
-                    .map(|&m| data.corpus.articles[m].lang.as_str())
-                    .collect();
-                langs.dedup();
-                for l in langs {
+                // Each language once, in the order the story's articles have them.
+                let mut langs: Vec<&str> = vec![];
+                for &m in members {
+                    let l = data.corpus.articles[m].lang.as_str();
+                    if !langs.contains(&l) {
+                        langs.push(l);
+                    }
+                }
+                for l in langs.into_iter().filter(|_| badges) {
                     tail.push(Span::raw(" "));
                     tail.push(badge(app, l));
                 }
@@ -87,8 +92,10 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 if *child {
                     spans.push(Span::raw("  "));
                 }
-                tail.push(Span::raw(" "));
-                tail.push(badge(app, &art.lang));
+                if badges {
+                    tail.push(Span::raw(" "));
+                    tail.push(badge(app, &art.lang));
+                }
             }
         }
         // Narrow panes keep the title readable: date and entity count go first.
@@ -100,7 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 app.theme.style("meta"),
             ));
         }
-        if width >= 30 {
+        if width >= 34 {
             tail.push(Span::styled(
                 format!(" {:>2}◆", data.entity_counts[a]),
                 app.theme.style("text.dim"),

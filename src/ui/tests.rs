@@ -323,3 +323,10 @@ fn search_matches_are_highlighted_and_n_steps_through_them() {
     key(&mut app, KeyCode::Char('N'));
     assert_eq!(app.current_match, Some(app.matches.len() - 1));
 }
+
+/// 80×24, the classic terminal: every pane, titles first in the list.
+#[test]
+fn classic_80x24() {
+    let app = loaded_app(80, 24);
+    insta::assert_snapshot!(render(&app).backend());
+}
