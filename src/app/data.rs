@@ -23,9 +23,60 @@ pub struct Data {
     pub finder: super::finder::FinderIndex,
     /// Distinct entities per article, shown in the list (counted once, not per frame).
     pub entity_counts: Vec<usize>,
+    /// Per entity, each written form with the languages of the articles that write it so,
+    /// most frequent form first (the entity card).
+    pub forms: Vec<Vec<(String, Vec<String>)>>,
+    /// Per entity, mentions per month ("2024-03") of the dated articles, in month order.
+    pub timeline: Vec<Vec<(String, u64)>>,
     /// Per article, the key its read mark and bookmark are kept under ([`article_key`]).
     pub keys: Vec<String>,
     pub by_key: HashMap<String, usize>,
+}
+
+/// What the entity card shows beyond the entity itself: its written forms by language, and
+/// its mentions over time. Computed once, with the rest of the analysis.
+#[allow(clippy::type_complexity)]
+fn entity_facts(
+    corpus: &Corpus,
+    entities: &Entities,
+) -> (Vec<Vec<(String, Vec<String>)>>, Vec<Vec<(String, u64)>>) {
+    use std::collections::BTreeMap;
+    let n = entities.list.len();
+    let mut forms: Vec<BTreeMap<String, (usize, std::collections::BTreeSet<String>)>> =
+        vec![BTreeMap::new(); n];
+    let mut months: Vec<BTreeMap<String, u64>> = vec![BTreeMap::new(); n];
+    for (a, ms) in entities.mentions.iter().enumerate() {
+        let art = &corpus.articles[a];
+        for m in ms {
+            let text = match m.field {
+                crate::nlp::Field::Title => &art.title,
+                crate::nlp::Field::Body => &art.body,
+            };
+            let surface = text.get(m.start..m.end).unwrap_or("").to_owned();
+            let entry = forms[m.entity].entry(surface).or_default();
+            entry.0 += 1;
+            entry.1.insert(art.lang.clone());
+            if let Some(month) = art.date.as_deref().and_then(|d| d.get(..7)) {
+                *months[m.entity].entry(month.to_owned()).or_default() += 1;
+            }
+        }
+    }
+    let forms = forms
+        .into_iter()
+        .map(|f| {
+            let mut v: Vec<(String, usize, Vec<String>)> = f
+                .into_iter()
+                .map(|(s, (c, l))| (s, c, l.into_iter().collect()))
+                .collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            v.into_iter().map(|(s, _, l)| (s, l)).collect()
+        })
+        .collect();
+    let timeline = months
+        .into_iter()
+        .map(|m| m.into_iter().collect())
+        .collect();
+    (forms, timeline)
 }
 
 /// An article's key in the saved state: its file name and a hash of its title and text.
@@ -91,6 +142,7 @@ impl Data {
                 ids.len()
             })
             .collect();
+        let (forms, timeline) = entity_facts(&corpus, &entities);
         let keys: Vec<String> = corpus.articles.iter().map(article_key).collect();
         let by_key = keys
             .iter()
@@ -98,6 +150,8 @@ impl Data {
             .map(|(i, k)| (k.clone(), i))
             .collect();
         Data {
+            forms,
+            timeline,
             keys,
             by_key,
             corpus,

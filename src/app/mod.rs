@@ -96,6 +96,8 @@ pub enum Pane {
     List,
     Reader,
     Related,
+    /// The entity card's list of the entity's articles.
+    Card,
 }
 
 /// Which articles the list shows.
@@ -165,6 +167,8 @@ pub struct App {
     message_ticks: u32,
     /// Where the reader was when list previews began (the place Back returns to).
     preview_from: Option<history::Place>,
+    /// The cursor in the entity card's list of articles.
+    pub card_sel: usize,
     /// The list's order and what it leaves out (unread only, a language…).
     pub view: list::View,
     /// Articles the view lets through (of `visible`).
@@ -215,6 +219,7 @@ impl App {
             corpus_key: setup.corpus_key,
             message_ticks: 10,
             preview_from: None,
+            card_sel: 0,
             view: list::View::default(),
             shown: 0,
             matches: Vec::new(),

@@ -18,6 +18,7 @@ impl App {
             (Pane::List, areas.list),
             (Pane::Reader, areas.reader),
             (Pane::Related, areas.related),
+            (Pane::Card, areas.card),
         ]
         .into_iter()
         .find(|(_, r)| r.contains(pos))
@@ -40,6 +41,7 @@ impl App {
                     Pane::List => areas.list,
                     Pane::Reader => areas.reader,
                     Pane::Related => areas.related,
+                    Pane::Card => areas.card,
                 });
                 if !r.contains(pos) {
                     return;
@@ -54,6 +56,8 @@ impl App {
                             self.focus = Pane::List;
                         }
                     }
+                    // The card's rows are not all articles; a click focuses it.
+                    Pane::Card => {}
                     Pane::Related => {
                         let i = self.related_offset() + row / RELATED_ITEM_HEIGHT;
                         if i < self.related().len() {

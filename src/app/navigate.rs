@@ -11,6 +11,7 @@ impl App {
             Pane::List => a.list,
             Pane::Reader => a.reader,
             Pane::Related => a.related,
+            Pane::Card => a.card,
         };
         (inner(r).height as usize).max(1)
     }
@@ -45,6 +46,10 @@ impl App {
             }
             Pane::Related => {
                 self.related_sel = clamp(self.related_sel, delta, self.related().len())
+            }
+            Pane::Card => {
+                let n = self.card_articles().len();
+                self.card_sel = clamp(self.card_sel, delta, n);
             }
         }
     }

@@ -669,3 +669,36 @@ fn the_list_sorts_and_filters() {
     key(&mut app, KeyCode::Char('*'));
     assert!(app.rows.is_empty());
 }
+
+/// The entity card lists the entity's articles; Tab focuses it, Enter opens one on the entity.
+#[test]
+fn the_entity_card_lists_and_opens_the_entitys_articles() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let e = app.selected_entity().expect("on Rudenko");
+    let arts = app.card_articles().to_vec();
+    assert_eq!(arts.len(), 2);
+    // Reader → Related → Card.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Pane::Card);
+    let other = *arts.iter().find(|&&a| Some(a) != app.current).unwrap();
+    let idx = arts.iter().position(|&a| a == other).unwrap();
+    for _ in 0..idx {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.current, Some(other));
+    assert_eq!(app.selected_entity(), Some(e), "opened on the entity");
+    let data = app.data.clone().unwrap();
+    let forms = &data.forms[e];
+    assert!(
+        forms
+            .iter()
+            .any(|(_, langs)| langs.contains(&"it".to_string())),
+        "{forms:?}"
+    );
+}

@@ -309,8 +309,8 @@ impl App {
                 self.quit = true;
                 return vec![Effect::SaveState(self.state.clone())];
             }
-            Action::FocusNext => self.focus = next_pane(self.focus, 1),
-            Action::FocusPrev => self.focus = next_pane(self.focus, 2),
+            Action::FocusNext => self.focus = next_pane(self.focus, true),
+            Action::FocusPrev => self.focus = next_pane(self.focus, false),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
             Action::PageDown => self.move_by(self.page() as isize),
@@ -506,6 +506,31 @@ impl App {
                     self.open(a, true);
                 }
             }
+            Pane::Card => {
+                let n = self.card_articles().len();
+                let (Some(e), Some(&a)) = (
+                    self.selected_entity(),
+                    self.card_articles()
+                        .get(self.card_sel.min(n.saturating_sub(1))),
+                ) else {
+                    return;
+                };
+                self.open(a, true);
+                // On the entity's first mention there, so the card stays on it.
+                if let Some(data) = &self.data {
+                    self.selected_mention =
+                        data.entities.mentions[a].iter().position(|m| m.entity == e);
+                    self.show_selected_mention();
+                }
+            }
+        }
+    }
+
+    /// The articles the entity card lists: those of the selected mention's entity.
+    pub fn card_articles(&self) -> &[usize] {
+        match (&self.data, self.selected_entity()) {
+            (Some(d), Some(e)) => &d.entities.list[e].articles,
+            _ => &[],
         }
     }
 
@@ -760,8 +785,10 @@ impl App {
     }
 }
 
-fn next_pane(p: Pane, step: usize) -> Pane {
-    let order = [Pane::List, Pane::Reader, Pane::Related];
+/// The pane after (or before) `p`, round the screen.
+fn next_pane(p: Pane, forward: bool) -> Pane {
+    let order = [Pane::List, Pane::Reader, Pane::Related, Pane::Card];
     let i = order.iter().position(|&x| x == p).unwrap_or(0);
-    order[(i + step) % 3]
+    let step = if forward { 1 } else { order.len() - 1 };
+    order[(i + step) % order.len()]
 }

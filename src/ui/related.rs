@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{badge, pane_block, truncate};
 use crate::app::layout::{RELATED_ITEM_HEIGHT, inner};
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 pub fn draw_card(frame: &mut Frame, app: &App, area: Rect) {
-    let block = pane_block(app, " Entity ", None);
+    let block = pane_block(app, " Entity ", Some(Pane::Card));
     let (Some(data), Some(e)) = (&app.data, app.selected_entity()) else {
         let hint = if app.data.is_some() {
             "select a mention with ] and ["
@@ -99,6 +99,7 @@ pub fn draw_card(frame: &mut Frame, app: &App, area: Rect) {
     };
     let ent = &data.entities.list[e];
     let n = ent.articles.len();
+    let width = area.width.saturating_sub(2) as usize;
     let mut lines = vec![
         Line::from(vec![
             Span::styled(
@@ -115,18 +116,59 @@ pub fn draw_card(frame: &mut Frame, app: &App, area: Rect) {
             app.theme.style("meta"),
         ),
     ];
-    if !ent.aliases.is_empty() {
+    // Its written forms with their languages: "Rudenko DE IT · Andrej Rudenko DE".
+    let forms: Vec<String> = data.forms[e]
+        .iter()
+        .map(|(form, langs)| format!("{form} {}", langs.join(" ").to_uppercase()))
+        .collect();
+    if !forms.is_empty() {
         lines.push(Line::styled(
-            format!("also: {}", ent.aliases.join(", ")),
+            truncate(&forms.join(" · "), width),
             app.theme.style("text"),
         ));
     }
-    lines.push(Line::styled(
-        format!("id: {}", ent.id),
-        app.theme.style("text.dim"),
-    ));
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
-        area,
-    );
+    // Mentions by month, where the articles have dates.
+    let timeline = &data.timeline[e];
+    if !timeline.is_empty() {
+        let max = timeline.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
+        const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+        let room = width.saturating_sub(16).max(1);
+        let bars: String = timeline
+            .iter()
+            .skip(timeline.len().saturating_sub(room))
+            .map(|(_, c)| BARS[((c * 7) / max) as usize])
+            .collect();
+        let first = &timeline[timeline.len().saturating_sub(room)].0;
+        let last = &timeline[timeline.len() - 1].0;
+        lines.push(Line::from(vec![
+            Span::styled(format!("{first} "), app.theme.style("text.dim")),
+            Span::styled(bars, app.theme.style("score.bar")),
+            Span::styled(format!(" {last}"), app.theme.style("text.dim")),
+        ]));
+    }
+    // Its articles; Tab focuses them, Enter opens one on the entity.
+    let header = lines.len();
+    let rows = (area.height as usize).saturating_sub(2 + header);
+    let sel = app.card_sel.min(n.saturating_sub(1));
+    let first = crate::ui::popup::finder_window(sel, rows);
+    for (i, &a) in ent.articles.iter().enumerate().skip(first).take(rows) {
+        let art = &data.corpus.articles[a];
+        let mut spans = vec![
+            Span::styled(
+                if Some(a) == app.current { "▸ " } else { "  " },
+                app.theme.style("text.dim"),
+            ),
+            Span::styled(
+                truncate(&art.title, width.saturating_sub(2)),
+                app.theme.style("text"),
+            ),
+        ];
+        if i == sel && app.focus == Pane::Card {
+            for span in &mut spans {
+                span.style = app.theme.selected_over(span.style, "list.selected");
+            }
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -51,6 +51,13 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 (Action::Help, "help"),
                 (Action::Quit, "quit"),
             ],
+            Pane::Card => &[
+                (Action::Down, "article"),
+                (Action::Activate, "open on the entity"),
+                (Action::FocusNext, "pane"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ],
             Pane::Related => &[
                 (Action::Activate, "open story"),
                 (Action::Back, "back"),

@@ -330,3 +330,18 @@ fn classic_80x24() {
     let app = loaded_app(80, 24);
     insta::assert_snapshot!(render(&app).backend());
 }
+
+/// The card shows the entity's forms with their languages and its articles.
+#[test]
+fn the_entity_card_shows_forms_by_language_and_articles() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let card = app.areas().unwrap().card;
+    assert!(find_from(buf, "in 2 articles", card.x).is_some());
+    assert!(find_from(buf, "IT", card.x).is_some(), "a form's language");
+}
