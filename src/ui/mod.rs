@@ -82,8 +82,28 @@ pub fn badge(app: &App, lang: &str) -> ratatui::text::Span<'static> {
     )
 }
 
+/// Article text as cells can hold it: a flag is two regional-indicator characters that
+/// terminals draw as one double-width glyph, which cell-by-cell drawing splits into halves;
+/// they are shown as their letters instead ("🇩🇪" → "DE"), one cell each, as measured.
+pub fn cell_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let is_ri = |c: char| ('\u{1F1E6}'..='\u{1F1FF}').contains(&c);
+    if !text.chars().any(is_ri) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if is_ri(c) {
+                char::from(b'A' + (c as u32 - 0x1F1E6) as u8)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// Cuts `text` to `width` columns, with an ellipsis when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    let text = &*cell_safe(text);
     if crate::app::layout::text_width(text) <= width {
         return text.to_owned();
     }

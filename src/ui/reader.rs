@@ -58,6 +58,11 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     }
                     None => base,
                 };
+                // Flags as letters: cells cannot hold half of a double glyph.
+                let seg = Seg {
+                    text: super::cell_safe(&seg.text).into_owned(),
+                    ..seg
+                };
                 match field {
                     Some(f) if !app.matches.is_empty() => {
                         with_matches(app, f, seg, style, &mut spans)

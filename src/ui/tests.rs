@@ -345,3 +345,17 @@ fn the_entity_card_shows_forms_by_language_and_articles() {
     assert!(find_from(buf, "in 2 articles", card.x).is_some());
     assert!(find_from(buf, "IT", card.x).is_some(), "a form's language");
 }
+
+/// Flag emoji left half-glyphs: shown as their letters, one cell each.
+#[test]
+fn flags_are_shown_as_letters() {
+    assert_eq!(
+        super::cell_safe("Berlin 🇩🇪 und Rom 🇮🇹"),
+        "Berlin DE und Rom IT"
+    );
+    assert_eq!(super::truncate("🇩🇪🇮🇹 Gipfel", 20), "DEIT Gipfel");
+    assert!(matches!(
+        super::cell_safe("plain"),
+        std::borrow::Cow::Borrowed(_)
+    ));
+}
