@@ -58,16 +58,14 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     }
                     None => base,
                 };
-                // Flags as letters: cells cannot hold half of a double glyph.
-                let seg = Seg {
-                    text: super::cell_safe(&seg.text).into_owned(),
-                    ..seg
-                };
                 match field {
                     Some(f) if !app.matches.is_empty() => {
                         with_matches(app, f, seg, style, &mut spans)
                     }
-                    _ => spans.push(Span::styled(seg.text, style)),
+                    _ => spans.push(Span::styled(
+                        super::cell_safe(&seg.text).into_owned(),
+                        style,
+                    )),
                 }
             }
             Line::from(spans)
@@ -105,7 +103,7 @@ fn with_matches(app: &App, field: Field, seg: Seg, style: Style, out: &mut Vec<S
         let (s, e) = (m.start.max(pos), m.end.min(end));
         if s > pos {
             out.push(Span::styled(
-                seg.text[pos - start..s - start].to_owned(),
+                super::cell_safe(&seg.text[pos - start..s - start]).into_owned(),
                 style,
             ));
         }
@@ -115,12 +113,15 @@ fn with_matches(app: &App, field: Field, seg: Seg, style: Style, out: &mut Vec<S
             "match"
         };
         out.push(Span::styled(
-            seg.text[s - start..e - start].to_owned(),
+            super::cell_safe(&seg.text[s - start..e - start]).into_owned(),
             app.theme.selected_over(style, scope),
         ));
         pos = e;
     }
     if pos < end {
-        out.push(Span::styled(seg.text[pos - start..].to_owned(), style));
+        out.push(Span::styled(
+            super::cell_safe(&seg.text[pos - start..]).into_owned(),
+            style,
+        ));
     }
 }

@@ -359,3 +359,23 @@ fn flags_are_shown_as_letters() {
         std::borrow::Cow::Borrowed(_)
     ));
 }
+
+/// A flag inside a search match once shifted the byte offsets of the cut pieces.
+#[test]
+fn flags_inside_search_matches_draw_safely() {
+    let mut app = loaded_app(120, 40);
+    let mut data = crate::app::data::Data::build(crate::corpus::load_bundled(), &|_| {});
+    data.corpus.articles[0].body = format!(
+        "🇩🇪 Berlin 🇩🇪 trifft 🇮🇹 Rom. {}",
+        data.corpus.articles[0].body
+    );
+    data.entities.mentions[0].clear();
+    app.data = Some(std::sync::Arc::new(data));
+    app.reader_width = 0;
+    app.relayout();
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "berlin rom");
+    key(&mut app, KeyCode::Enter);
+    let t = render(&app);
+    assert!(find(t.backend().buffer(), "DE Berlin DE trifft IT Rom.").is_some());
+}
