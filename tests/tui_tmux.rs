@@ -67,30 +67,9 @@ impl Drop for Tmux {
 
 #[test]
 fn open_find_filter_follow_back_help_quit() {
-    assert!(
-        Command::new("tmux").arg("-V").output().is_ok(),
-        "tmux is needed for this test: apt-get install tmux"
-    );
     let home = tempfile::tempdir().unwrap();
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
-    let tmux = Tmux {
-        socket: format!("dossier-test-{}", std::process::id()),
-    };
-    let shell = format!(
-        "env -i PATH=/usr/bin:/bin TERM=xterm-256color HOME={home} XDG_CONFIG_HOME={home}/config XDG_DATA_HOME={home}/data sh",
-        home = home.path().display()
-    );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-s",
-        "t",
-        &shell,
-    ]);
+    let tmux = session("walk", home.path());
     tmux.text(&format!("{} ; echo EXIT=$?", bin.display()));
     tmux.keys(&["Enter"]);
 

@@ -422,12 +422,14 @@ impl App {
         vec![Effect::SaveState(self.state.clone())]
     }
 
+    /// The open article's address, if it has one.
+    fn current_url(&self) -> Option<String> {
+        let (d, a) = (self.data.as_ref()?, self.current?);
+        d.corpus.articles[a].url.clone()
+    }
+
     fn open_url(&mut self) -> Vec<Effect> {
-        let url = self
-            .data
-            .as_ref()
-            .zip(self.current)
-            .and_then(|(d, a)| d.corpus.articles[a].url.clone());
+        let url = self.current_url();
         match url {
             Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
                 self.say(format!("opening {u}"), 5);
@@ -447,11 +449,7 @@ impl App {
     /// The open article's URL to the clipboard: any address it has (it was sanitised when
     /// loaded, and goes out base64-encoded, so it cannot drive the terminal).
     fn copy_url(&mut self) -> Vec<Effect> {
-        let url = self
-            .data
-            .as_ref()
-            .zip(self.current)
-            .and_then(|(d, a)| d.corpus.articles[a].url.clone());
+        let url = self.current_url();
         match url {
             Some(u) => {
                 self.say(format!("copied {u}"), 5);
