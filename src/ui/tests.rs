@@ -379,3 +379,40 @@ fn flags_inside_search_matches_draw_safely() {
     let t = render(&app);
     assert!(find(t.backend().buffer(), "DE Berlin DE trifft IT Rom.").is_some());
 }
+
+/// Where articles have dates, the card draws the entity's mentions by month.
+#[test]
+fn the_card_draws_mentions_by_month() {
+    let mut corpus = crate::corpus::load_bundled();
+    for (i, a) in corpus.articles.iter_mut().enumerate() {
+        a.date = Some(format!("2024-0{}-15", i + 1));
+    }
+    let mut app = loaded_app(120, 40);
+    let data = crate::app::data::Data::build(corpus, &|_| {});
+    let russia = data
+        .entities
+        .list
+        .iter()
+        .position(|e| e.id == "russia")
+        .unwrap();
+    assert!(
+        data.timeline[russia].len() >= 4,
+        "{:?}",
+        data.timeline[russia]
+    );
+    assert!(
+        data.timeline[russia]
+            .iter()
+            .all(|(m, c)| m.starts_with("2024-0") && *c > 0)
+    );
+    app.data = Some(std::sync::Arc::new(data));
+    key(&mut app, KeyCode::Char(']'));
+    assert_eq!(
+        app.selected_entity()
+            .map(|e| app.data.as_ref().unwrap().entities.list[e].id.clone()),
+        Some("russia".into())
+    );
+    let t = render(&app);
+    let card = app.areas().unwrap().card;
+    assert!(find_from(t.backend().buffer(), "2024-01 ", card.x).is_some());
+}
