@@ -35,6 +35,21 @@ pub struct Session {
     pub history: Vec<String>,
 }
 
+impl State {
+    /// Article `key` of corpus `corpus` was opened: it is read, it is the corpus's last
+    /// article, and it moves to the end of the corpus's history (the last hundred).
+    pub fn opened(&mut self, corpus: &str, key: &str) {
+        self.read.insert(key.to_owned());
+        let session = self.corpora.entry(corpus.to_owned()).or_default();
+        session.last = Some(key.to_owned());
+        session.history.retain(|h| h != key);
+        session.history.push(key.to_owned());
+        if session.history.len() > 100 {
+            session.history.remove(0);
+        }
+    }
+}
+
 /// A corpus's key: the bundled corpus, or the paths it was opened with (made absolute, so the
 /// key does not depend on the directory dossier was started in).
 pub fn corpus_key(paths: &[PathBuf]) -> String {
@@ -330,5 +345,27 @@ mod tests {
         save(&path, &big, &more).unwrap();
         assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
         assert_eq!(load(&path).state.read.len(), 100_001);
+    }
+}
+
+#[cfg(test)]
+mod opened_tests {
+    use super::*;
+
+    #[test]
+    fn opening_marks_read_and_keeps_a_bounded_history_per_corpus() {
+        let mut s = State::default();
+        for i in 0..120 {
+            s.opened("A", &format!("k{i}"));
+        }
+        s.opened("A", "k5");
+        s.opened("B", "x");
+        let a = &s.corpora["A"];
+        assert_eq!(a.history.len(), 100);
+        assert_eq!(a.history.last().map(String::as_str), Some("k5"));
+        assert_eq!(a.history.iter().filter(|h| *h == "k5").count(), 1);
+        assert_eq!(a.last.as_deref(), Some("k5"));
+        assert_eq!(s.corpora["B"].last.as_deref(), Some("x"));
+        assert_eq!(s.read.len(), 121);
     }
 }

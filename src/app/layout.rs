@@ -20,6 +20,18 @@ pub struct Areas {
     pub status: Rect,
 }
 
+impl Areas {
+    /// The rectangle of `pane`: one answer for drawing, mouse and scrolling.
+    pub fn of(&self, pane: super::Pane) -> Rect {
+        match pane {
+            super::Pane::List => self.list,
+            super::Pane::Reader => self.reader,
+            super::Pane::Related => self.related,
+            super::Pane::Card => self.card,
+        }
+    }
+}
+
 /// A popup of at most `width` × `height`, centred on the screen.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     use ratatui::layout::Flex;

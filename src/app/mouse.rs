@@ -14,15 +14,9 @@ impl App {
             return;
         }
         let pos = Position::new(m.column, m.row);
-        let pane = [
-            (Pane::List, areas.list),
-            (Pane::Reader, areas.reader),
-            (Pane::Related, areas.related),
-            (Pane::Card, areas.card),
-        ]
-        .into_iter()
-        .find(|(_, r)| r.contains(pos))
-        .map(|(p, _)| p);
+        let pane = [Pane::List, Pane::Reader, Pane::Related, Pane::Card]
+            .into_iter()
+            .find(|&p| areas.of(p).contains(pos));
         let Some(pane) = pane else { return };
         match m.kind {
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
@@ -37,12 +31,7 @@ impl App {
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 self.focus = pane;
-                let r = inner(match pane {
-                    Pane::List => areas.list,
-                    Pane::Reader => areas.reader,
-                    Pane::Related => areas.related,
-                    Pane::Card => areas.card,
-                });
+                let r = inner(areas.of(pane));
                 if !r.contains(pos) {
                     return;
                 }

@@ -7,13 +7,7 @@ use super::{App, Pane};
 impl App {
     pub(super) fn pane_height(&self, pane: Pane) -> usize {
         let Some(a) = self.areas() else { return 1 };
-        let r = match pane {
-            Pane::List => a.list,
-            Pane::Reader => a.reader,
-            Pane::Related => a.related,
-            Pane::Card => a.card,
-        };
-        (inner(r).height as usize).max(1)
+        (inner(a.of(pane)).height as usize).max(1)
     }
 
     pub(super) fn page(&self) -> usize {

@@ -614,18 +614,7 @@ impl App {
         }
         let key = data.keys[article].clone();
         self.show(article);
-        self.state.read.insert(key.clone());
-        let session = self
-            .state
-            .corpora
-            .entry(self.corpus_key.clone())
-            .or_default();
-        session.last = Some(key.clone());
-        session.history.retain(|h| *h != key);
-        session.history.push(key);
-        if session.history.len() > 100 {
-            session.history.remove(0);
-        }
+        self.state.opened(&self.corpus_key, &key);
         if let Some(i) = self.rows.iter().position(|r| r.article() == article) {
             self.list_sel = i;
         }
