@@ -62,6 +62,8 @@ pub fn run(opts: Options) -> ExitCode {
 
 struct Start {
     setup: Setup,
+    /// Only drawing reads the theme; the app never sees it.
+    theme: Theme,
     paths: Vec<PathBuf>,
     save_to: Option<PathBuf>,
 }
@@ -94,9 +96,9 @@ fn prepare(opts: Options) -> Result<Start, String> {
         },
     };
     Ok(Start {
+        theme,
         setup: Setup {
             keymap: Keymap::with_overrides(&config.keys),
-            theme,
             open: opts.open,
             corpus_key: crate::state::corpus_key(&opts.paths),
             state: loaded.state,
@@ -232,6 +234,7 @@ fn watch_signals(ctl: &mpsc::UnboundedSender<Control>) {
 async fn event_loop(start: Start) -> (Ending, Option<String>) {
     let Start {
         setup,
+        theme,
         paths,
         save_to,
     } = start;
@@ -353,7 +356,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         last_error
     });
 
-    let _ = draw(&mut terminal, &app);
+    let _ = draw(&mut terminal, &app, &theme);
     let ending = loop {
         let msg = tokio::select! {
             msg = rx.recv() => msg,
@@ -403,7 +406,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         if app.quit {
             break Ending::Quit;
         }
-        if let Err(e) = draw(&mut terminal, &app) {
+        if let Err(e) = draw(&mut terminal, &app, &theme) {
             break Ending::Failed(e);
         }
     };
@@ -417,12 +420,13 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
 fn draw(
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
     app: &App,
+    theme: &Theme,
 ) -> Result<(), String> {
     if PANICKED.load(Ordering::SeqCst) {
         return Ok(());
     }
     terminal
-        .draw(|f| crate::ui::draw(f, app))
+        .draw(|f| crate::ui::draw(f, app, theme))
         .map(|_| ())
         .map_err(|e| format!("cannot draw: {e}"))
 }

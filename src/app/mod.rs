@@ -25,7 +25,6 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use ratatui::layout::Rect;
 
 use crate::state::State;
-use crate::ui::theme::Theme;
 use data::Data;
 use finder::Finder;
 use history::History;
@@ -124,7 +123,6 @@ pub enum Popup {
 /// How the app starts.
 pub struct Setup {
     pub keymap: Keymap,
-    pub theme: Theme,
     pub state: State,
     /// Article to open once loaded (`--open`); else the corpus's last one.
     pub open: Option<String>,
@@ -154,7 +152,6 @@ pub struct App {
     pub history: History,
     pub state: State,
     pub keymap: Keymap,
-    pub theme: Theme,
     pub size: Rect,
     pub quit: bool,
     /// Start-up warnings (the state file): kept in the status line past loading, and in `w`.
@@ -211,7 +208,6 @@ impl App {
             history: History::default(),
             state: setup.state,
             keymap: setup.keymap,
-            theme: setup.theme,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
             warnings: setup.warnings,

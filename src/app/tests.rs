@@ -7,7 +7,6 @@ use super::keymap::Keymap;
 use super::list::Row;
 use super::{App, Effect, Filter, Msg, Pane, Popup, Setup};
 use crate::state::State;
-use crate::ui::theme::Theme;
 
 /// The app on the bundled corpus, loaded, in a 120×40 terminal.
 pub fn loaded_app(width: u16, height: u16) -> App {
@@ -24,7 +23,6 @@ pub fn loaded_app(width: u16, height: u16) -> App {
 fn new_app(open: Option<&str>, width: u16, height: u16) -> App {
     let mut app = App::new(Setup {
         keymap: Keymap::default(),
-        theme: Theme::load("dark", None, false).unwrap(),
         state: State::default(),
         open: open.map(str::to_owned),
         corpus_key: "bundled".into(),
@@ -366,7 +364,6 @@ fn keys_typed_while_loading_are_played_after() {
 fn app_with(state: State, corpus_key: &str, corpus: crate::corpus::Corpus) -> App {
     let mut app = App::new(Setup {
         keymap: Keymap::default(),
-        theme: Theme::load("dark", None, false).unwrap(),
         state,
         open: None,
         corpus_key: corpus_key.into(),

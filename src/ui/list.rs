@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::View;
 use super::{badge, pane_block, truncate};
+use crate::app::Pane;
 use crate::app::layout::inner;
 use crate::app::list::Row;
-use crate::app::{App, Pane};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let mut block = pane_block(
         app,
         format!(

@@ -20,7 +20,26 @@ use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::app::{App, Pane, Popup};
 
 /// Draws the whole screen.
-pub fn draw(frame: &mut Frame, app: &App) {
+/// What drawing reads: the app's state, and the theme (which only drawing knows of). Derefs
+/// to the app, so a widget reads `app.focus` and `app.theme` alike.
+pub struct View<'a> {
+    pub app: &'a App,
+    pub theme: &'a theme::Theme,
+}
+
+impl std::ops::Deref for View<'_> {
+    type Target = App;
+    fn deref(&self) -> &App {
+        self.app
+    }
+}
+
+/// Draws the whole screen from `app`, in `theme`.
+pub fn draw(frame: &mut Frame, app: &App, theme: &theme::Theme) {
+    draw_view(frame, &View { app, theme });
+}
+
+fn draw_view(frame: &mut Frame, app: &View) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.style("text")), area);
     let Some(areas) = app.areas() else {
@@ -40,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-fn too_small(frame: &mut Frame, app: &App, area: Rect) {
+fn too_small(frame: &mut Frame, app: &View, area: Rect) {
     let text = format!(
         "terminal too small: {}×{}, dossier needs {MIN_WIDTH}×{MIN_HEIGHT}",
         area.width, area.height
@@ -62,7 +81,7 @@ fn too_small(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// A pane's frame: rounded border, title, focus shown by the border's style.
-pub fn pane_block<'a>(app: &App, title: impl Into<Line<'a>>, pane: Option<Pane>) -> Block<'a> {
+pub fn pane_block<'a>(app: &View, title: impl Into<Line<'a>>, pane: Option<Pane>) -> Block<'a> {
     let focused = pane.is_some_and(|p| p == app.focus) && matches!(app.popup, Popup::None);
     Block::new()
         .borders(Borders::ALL)
@@ -75,7 +94,7 @@ pub fn pane_block<'a>(app: &App, title: impl Into<Line<'a>>, pane: Option<Pane>)
 }
 
 /// A language badge: " DE ".
-pub fn badge(app: &App, lang: &str) -> ratatui::text::Span<'static> {
+pub fn badge(app: &View, lang: &str) -> ratatui::text::Span<'static> {
     ratatui::text::Span::styled(
         format!(" {} ", lang.to_uppercase()),
         app.theme.style("badge"),
@@ -122,7 +141,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 /// The style for a mention of an entity of `kind`, emphasised when selected.
-pub fn mention_style(app: &App, kind: crate::nlp::Kind, selected: bool) -> Style {
+pub fn mention_style(app: &View, kind: crate::nlp::Kind, selected: bool) -> Style {
     if selected {
         app.theme.style("entity.selected")
     } else {

@@ -6,14 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
+use super::View;
 use super::truncate;
-use crate::app::App;
 use crate::app::action::Action;
 use crate::app::finder::Finder;
 
 use crate::app::layout::centered;
 
-fn frame_block<'a>(app: &App, title: &'a str) -> Block<'a> {
+fn frame_block<'a>(app: &View, title: &'a str) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -22,7 +22,7 @@ fn frame_block<'a>(app: &App, title: &'a str) -> Block<'a> {
         .style(app.theme.style("popup"))
 }
 
-pub fn finder(frame: &mut Frame, app: &App, f: &Finder, area: Rect) {
+pub fn finder(frame: &mut Frame, app: &View, f: &Finder, area: Rect) {
     let r = centered(
         area,
         (area.width * 3 / 4).max(56),
@@ -101,7 +101,7 @@ pub fn finder_window(selected: usize, rows: usize) -> usize {
     (selected + 1).saturating_sub(rows.max(1))
 }
 
-pub fn help(frame: &mut Frame, app: &App, area: Rect) {
+pub fn help(frame: &mut Frame, app: &View, area: Rect) {
     let lines = help_lines(app);
     let r = crate::app::layout::help_rect(area, lines.len());
     frame.render_widget(Clear, r);
@@ -115,7 +115,7 @@ pub fn help(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// The help text: every action with its keys as configured.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+pub fn help_lines(app: &View) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         " Keys, as configured (remap them in the config file):",
         app.theme.style("text.dim"),
@@ -135,7 +135,7 @@ pub fn help_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 /// `lines` in the popup `r` from the app's popup scroll, with "n more" where some are cut.
-fn scrolled(frame: &mut Frame, app: &App, r: Rect, lines: Vec<Line<'static>>, title: &str) {
+fn scrolled(frame: &mut Frame, app: &View, r: Rect, lines: Vec<Line<'static>>, title: &str) {
     let rows = r.height.saturating_sub(2) as usize;
     let scroll = app.popup_scroll.min(lines.len().saturating_sub(rows));
     let below = lines.len().saturating_sub(scroll + rows);
@@ -158,7 +158,7 @@ fn scrolled(frame: &mut Frame, app: &App, r: Rect, lines: Vec<Line<'static>>, ti
     );
 }
 
-pub fn skipped(frame: &mut Frame, app: &App, area: Rect) {
+pub fn skipped(frame: &mut Frame, app: &View, area: Rect) {
     let r = crate::app::layout::skipped_rect(area);
     frame.render_widget(Clear, r);
     let width = r.width.saturating_sub(2) as usize;
@@ -173,7 +173,7 @@ pub fn skipped(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// Start-up warnings, then each skipped input on two lines: its source, then the reason.
-pub fn skipped_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub fn skipped_lines(app: &View, width: usize) -> Vec<Line<'static>> {
     let skipped = app
         .data
         .as_ref()

@@ -7,13 +7,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use super::View;
 use super::{mention_style, pane_block};
+use crate::app::Pane;
 use crate::app::layout::inner;
 use crate::app::reader::{LineKind, Seg};
-use crate::app::{App, Pane};
 use crate::nlp::Field;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let (Some(data), Some(a)) = (&app.data, app.current) else {
         let msg = if app.data.is_some() {
             "no article open"
@@ -93,7 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// `seg` as spans, the search's matches in it highlighted (the one `n` went to most).
-fn with_matches(app: &App, field: Field, seg: Seg, style: Style, out: &mut Vec<Span<'static>>) {
+fn with_matches(app: &View, field: Field, seg: Seg, style: Style, out: &mut Vec<Span<'static>>) {
     let (start, end) = (seg.start, seg.start + seg.text.len());
     let mut pos = start;
     for (i, m) in app.matches.iter().enumerate() {

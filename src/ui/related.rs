@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::View;
 use super::{badge, pane_block, truncate};
+use crate::app::Pane;
 use crate::app::layout::{RELATED_ITEM_HEIGHT, inner};
-use crate::app::{App, Pane};
 
 /// "▰▰▰▱▱" for a score in [0, 1].
 fn bar(score: f32, cells: usize) -> (String, String) {
@@ -16,7 +17,7 @@ fn bar(score: f32, cells: usize) -> (String, String) {
     ("▰".repeat(full), "▱".repeat(cells - full))
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let block = pane_block(app, " Related ", Some(Pane::Related));
     let Some(data) = &app.data else {
         frame.render_widget(Paragraph::new("").block(block), area);
@@ -81,7 +82,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-pub fn draw_card(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw_card(frame: &mut Frame, app: &View, area: Rect) {
     let block = pane_block(app, " Entity ", Some(Pane::Card));
     let (Some(data), Some(e)) = (&app.data, app.selected_entity()) else {
         let hint = if app.data.is_some() {

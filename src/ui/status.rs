@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::View;
 use crate::app::action::Action;
-use crate::app::{App, Pane, Popup};
+use crate::app::{Pane, Popup};
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let mut spans: Vec<Span> = Vec::new();
     if let Popup::Search { query, .. } = &app.popup {
         spans.push(Span::styled(" search: ", app.theme.style("status.key")));

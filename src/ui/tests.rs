@@ -8,10 +8,20 @@ use ratatui::buffer::Buffer;
 
 use crate::app::App;
 use crate::app::tests::{key, loaded_app, typed};
+use crate::ui::theme::Theme;
 
 fn render(app: &App) -> Terminal<TestBackend> {
+    render_in(app, &dark())
+}
+
+/// The default theme, as the reader starts with it.
+fn dark() -> Theme {
+    Theme::load("dark", None, false).unwrap()
+}
+
+fn render_in(app: &App, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| super::draw(f, app)).unwrap();
+    terminal.draw(|f| super::draw(f, app, theme)).unwrap();
     terminal
 }
 
@@ -84,7 +94,7 @@ fn mentions_are_highlighted_by_kind() {
     ] {
         let (x, y) = find_from(buf, text, app.areas().unwrap().reader.x)
             .unwrap_or_else(|| panic!("{text} on screen"));
-        let want = app.theme.style(scope);
+        let want = dark().style(scope);
         let cell = &buf[(x, y)];
         assert_eq!(
             (
@@ -101,7 +111,7 @@ fn mentions_are_highlighted_by_kind() {
     let (x, y) = find_from(buf, "Analysten", app.areas().unwrap().reader.x).unwrap();
     assert_eq!(
         buf[(x, y)].fg,
-        app.theme.style("text").fg.unwrap(),
+        dark().style("text").fg.unwrap(),
         "plain words are plain"
     );
 }
@@ -113,10 +123,7 @@ fn selected_mention_is_emphasised() {
     let t = render(&app);
     let buf = t.backend().buffer();
     let (x, y) = find_from(buf, "Russland baut", app.areas().unwrap().reader.x).unwrap();
-    assert_eq!(
-        buf[(x, y)].bg,
-        app.theme.style("entity.selected").bg.unwrap()
-    );
+    assert_eq!(buf[(x, y)].bg, dark().style("entity.selected").bg.unwrap());
     assert!(
         find(buf, "Russia").is_some(),
         "the entity card names the entity"
@@ -170,18 +177,19 @@ fn finder_scrolls_with_the_selection_and_counts_every_hit() {
 #[test]
 fn the_selected_row_is_in_the_selection_colours() {
     for theme in ["dark", "gruvbox", "light", "high-contrast"] {
-        let mut app = loaded_app(120, 40);
-        app.theme = crate::ui::theme::Theme::load(theme, None, false).unwrap();
-        let t = render(&app);
+        let app = loaded_app(120, 40);
+        let theme_name = theme;
+        let theme = Theme::load(theme_name, None, false).unwrap();
+        let t = render_in(&app, &theme);
         let buf = t.backend().buffer();
-        let sel = app.theme.style("list.selected");
+        let sel = theme.style("list.selected");
         let list = app.areas().unwrap().list;
         let y = list.y + 1 + (app.list_sel - app.list_offset()) as u16;
         for x in list.x + 1..list.x + list.width - 1 {
             assert_eq!(
                 (buf[(x, y)].fg, buf[(x, y)].bg),
                 (sel.fg.unwrap(), sel.bg.unwrap()),
-                "{theme}: cell {x} of the selected row"
+                "{theme_name}: cell {x} of the selected row"
             );
         }
     }
@@ -192,9 +200,9 @@ fn the_selected_row_is_in_the_selection_colours() {
 fn without_colours_the_cursor_and_selection_still_show() {
     use ratatui::style::Modifier;
     let mut app = loaded_app(120, 40);
-    app.theme = crate::ui::theme::Theme::load("dark", None, true).unwrap();
+    let theme = Theme::load("dark", None, true).unwrap();
     key(&mut app, KeyCode::Char(']'));
-    let t = render(&app);
+    let t = render_in(&app, &theme);
     let buf = t.backend().buffer();
     let list = app.areas().unwrap().list;
     let y = list.y + 1 + (app.list_sel - app.list_offset()) as u16;
@@ -238,7 +246,11 @@ fn help_and_skipped_scroll_and_say_how_much_more() {
         let mut app = loaded_app(w, h);
         assert_eq!(
             app.help_line_count(),
-            super::popup::help_lines(&app).len(),
+            super::popup::help_lines(&super::View {
+                app: &app,
+                theme: &dark()
+            })
+            .len(),
             "the app and the popup count the same lines"
         );
         key(&mut app, KeyCode::Char('?'));
@@ -275,7 +287,14 @@ fn help_and_skipped_scroll_and_say_how_much_more() {
     app.data = Some(std::sync::Arc::new(data));
     assert_eq!(
         app.skipped_line_count(),
-        super::popup::skipped_lines(&app, 60).len()
+        super::popup::skipped_lines(
+            &super::View {
+                app: &app,
+                theme: &dark()
+            },
+            60
+        )
+        .len()
     );
     key(&mut app, KeyCode::Char('w'));
     let t = render(&app);
@@ -289,9 +308,9 @@ fn help_and_skipped_scroll_and_say_how_much_more() {
 /// The light theme drew on the terminal's own (often dark) background.
 #[test]
 fn the_light_theme_sets_its_background() {
-    let mut app = loaded_app(120, 40);
-    app.theme = crate::ui::theme::Theme::load("light", None, false).unwrap();
-    let t = render(&app);
+    let app = loaded_app(120, 40);
+    let theme = Theme::load("light", None, false).unwrap();
+    let t = render_in(&app, &theme);
     let buf = t.backend().buffer();
     let white = ratatui::style::Color::Rgb(255, 255, 255);
     let reader = app.areas().unwrap().reader;
@@ -310,7 +329,7 @@ fn search_matches_are_highlighted_and_n_steps_through_them() {
     let buf = t.backend().buffer();
     let reader = app.areas().unwrap().reader;
     let (x, y) = find_from(buf, "Nordkorea", reader.x).unwrap();
-    let want = app.theme.style("match");
+    let want = dark().style("match");
     assert_eq!(buf[(x, y)].fg, want.fg.unwrap(), "a match is highlighted");
     assert!(buf[(x, y)].modifier.contains(want.add_modifier));
     key(&mut app, KeyCode::Tab);
