@@ -6,18 +6,18 @@
 //! [`run`].
 
 pub mod app;
-pub mod cli;
-pub mod clipboard;
-pub mod config;
+pub(crate) mod cli;
+pub(crate) mod clipboard;
+pub(crate) mod config;
 pub mod corpus;
-pub mod export;
+pub(crate) mod export;
 pub mod index;
-pub mod messages;
+pub(crate) mod messages;
 pub mod nlp;
 pub mod parallel;
-pub mod state;
-pub mod tui;
-pub mod ui;
+pub(crate) mod state;
+pub(crate) mod tui;
+pub(crate) mod ui;
 
 use std::io::Write;
 use std::process::ExitCode;

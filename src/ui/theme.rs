@@ -25,7 +25,6 @@ pub const DEFAULT: &str = "dark";
 /// A resolved theme: scope → style.
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
-    pub name: String,
     styles: HashMap<String, Style>,
     no_color: bool,
 }
@@ -156,11 +155,7 @@ impl Theme {
             }
             styles.insert(scope, style);
         }
-        Ok(Theme {
-            name: name.to_owned(),
-            styles,
-            no_color,
-        })
+        Ok(Theme { styles, no_color })
     }
 
     /// Theme `name`: a user theme file from `user_dir` first, else a built-in.
