@@ -120,6 +120,45 @@ pub enum Popup {
     Skipped,
 }
 
+/// The list pane: what the filter lets through, the rows shown for it, the cursor.
+#[derive(Debug, Clone, Default)]
+pub struct ListPane {
+    /// Articles the filter lets through, in the filter's order.
+    pub visible: Vec<usize>,
+    pub rows: Vec<Row>,
+    /// Story rows unfolded, by story root.
+    pub expanded: HashSet<usize>,
+    /// The cursor's row.
+    pub sel: usize,
+    /// The list's order and what it leaves out (unread only, a language…).
+    pub view: list::View,
+    /// Articles the view lets through (of `visible`).
+    pub shown: usize,
+}
+
+/// The reader pane: the open article, laid out, where it is scrolled to, what is selected.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderPane {
+    pub current: Option<usize>,
+    pub layout: reader::Layout,
+    /// The width the layout was made for.
+    pub width: usize,
+    pub scroll: usize,
+    /// The selected mention (index into the article's mentions).
+    pub mention: Option<usize>,
+    /// The search's words in the open article, and the one `n`/`N` last went to.
+    pub matches: Vec<matches::Match>,
+    pub current_match: Option<usize>,
+}
+
+/// The related panel and the entity card beneath it: their cursors.
+#[derive(Debug, Clone, Default)]
+pub struct RelatedPane {
+    pub sel: usize,
+    /// The cursor in the entity card's list of articles.
+    pub card_sel: usize,
+}
+
 /// How the app starts.
 pub struct Setup {
     pub keymap: Keymap,
@@ -138,16 +177,9 @@ pub struct App {
     pub message: Option<String>,
     pub focus: Pane,
     pub filter: Filter,
-    pub visible: Vec<usize>,
-    pub rows: Vec<Row>,
-    pub expanded: HashSet<usize>,
-    pub list_sel: usize,
-    pub current: Option<usize>,
-    pub reader: reader::Layout,
-    pub reader_width: usize,
-    pub reader_scroll: usize,
-    pub selected_mention: Option<usize>,
-    pub related_sel: usize,
+    pub list: ListPane,
+    pub reader: ReaderPane,
+    pub related: RelatedPane,
     pub popup: Popup,
     pub history: History,
     pub state: State,
@@ -164,15 +196,6 @@ pub struct App {
     message_ticks: u32,
     /// Where the reader was when list previews began (the place Back returns to).
     preview_from: Option<history::Place>,
-    /// The cursor in the entity card's list of articles.
-    pub card_sel: usize,
-    /// The list's order and what it leaves out (unread only, a language…).
-    pub view: list::View,
-    /// Articles the view lets through (of `visible`).
-    pub shown: usize,
-    /// The search's words in the open article, and the one `n`/`N` last went to.
-    pub matches: Vec<matches::Match>,
-    pub current_match: Option<usize>,
     open_on_load: Option<String>,
     search_generation: u64,
     find_generation: u64,
@@ -194,16 +217,9 @@ impl App {
             message: (!setup.warnings.is_empty()).then(|| setup.warnings.join("; ")),
             focus: Pane::List,
             filter: Filter::All,
-            visible: vec![],
-            rows: vec![],
-            expanded: HashSet::new(),
-            list_sel: 0,
-            current: None,
-            reader: reader::Layout::default(),
-            reader_width: 0,
-            reader_scroll: 0,
-            selected_mention: None,
-            related_sel: 0,
+            list: ListPane::default(),
+            reader: ReaderPane::default(),
+            related: RelatedPane::default(),
             popup: Popup::None,
             history: History::default(),
             state: setup.state,
@@ -215,11 +231,6 @@ impl App {
             corpus_key: setup.corpus_key,
             message_ticks: 10,
             preview_from: None,
-            card_sel: 0,
-            view: list::View::default(),
-            shown: 0,
-            matches: Vec::new(),
-            current_match: None,
             open_on_load: setup.open,
         }
     }
@@ -230,7 +241,7 @@ impl App {
 
     /// The related links of the open article.
     pub fn related(&self) -> &[crate::index::Link] {
-        match (&self.data, self.current) {
+        match (&self.data, self.reader.current) {
             (Some(d), Some(a)) => &d.relations.related[a],
             _ => &[],
         }
@@ -238,7 +249,11 @@ impl App {
 
     /// The entity of the selected mention.
     pub fn selected_entity(&self) -> Option<usize> {
-        let (d, a, m) = (self.data.as_ref()?, self.current?, self.selected_mention?);
+        let (d, a, m) = (
+            self.data.as_ref()?,
+            self.reader.current?,
+            self.reader.mention?,
+        );
         d.entities.mentions[a].get(m).map(|m| m.entity)
     }
 
@@ -249,12 +264,12 @@ impl App {
             return "Articles".into();
         };
         let total = d.article_count();
-        let view = self.view.describe();
+        let view = self.list.view.describe();
         // Counted when the rows were built, never while drawing.
         let n = if view.is_empty() {
-            self.visible.len()
+            self.list.visible.len()
         } else {
-            self.shown
+            self.list.shown
         };
         let forms = match &self.filter {
             Filter::All => vec![format!("Articles — {total}"), format!("{total}")],

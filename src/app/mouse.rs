@@ -39,8 +39,8 @@ impl App {
                 match pane {
                     Pane::List => {
                         let i = self.list_offset() + row;
-                        if i < self.rows.len() {
-                            self.list_sel = i;
+                        if i < self.list.rows.len() {
+                            self.list.sel = i;
                             self.activate();
                             self.focus = Pane::List;
                         }
@@ -50,21 +50,21 @@ impl App {
                     Pane::Related => {
                         let i = self.related_offset() + row / RELATED_ITEM_HEIGHT;
                         if i < self.related().len() {
-                            self.related_sel = i;
+                            self.related.sel = i;
                         }
                     }
                     Pane::Reader => {
-                        let (Some(data), Some(a)) = (&self.data, self.current) else {
+                        let (Some(data), Some(a)) = (&self.data, self.reader.current) else {
                             return;
                         };
-                        let segs = self.reader.segs(data, a, self.reader_scroll + row);
+                        let segs = self.reader.layout.segs(data, a, self.reader.scroll + row);
                         let mut col = 0usize;
                         let x = (m.column - r.x) as usize;
                         for seg in &segs {
                             let w = super::layout::text_width(&seg.text);
                             if x < col + w {
                                 if seg.mention.is_some() {
-                                    self.selected_mention = seg.mention;
+                                    self.reader.mention = seg.mention;
                                 }
                                 break;
                             }

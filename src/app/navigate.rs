@@ -27,23 +27,24 @@ impl App {
         };
         match self.focus {
             Pane::List => {
-                self.list_sel = clamp(self.list_sel, delta, self.rows.len());
+                self.list.sel = clamp(self.list.sel, delta, self.list.rows.len());
                 self.preview_selected();
             }
             Pane::Reader => {
                 let max = self
                     .reader
+                    .layout
                     .lines
                     .len()
                     .saturating_sub(self.pane_height(Pane::Reader));
-                self.reader_scroll = clamp(self.reader_scroll, delta, max + 1);
+                self.reader.scroll = clamp(self.reader.scroll, delta, max + 1);
             }
             Pane::Related => {
-                self.related_sel = clamp(self.related_sel, delta, self.related().len())
+                self.related.sel = clamp(self.related.sel, delta, self.related().len())
             }
             Pane::Card => {
                 let n = self.card_articles().len();
-                self.card_sel = clamp(self.card_sel, delta, n);
+                self.related.card_sel = clamp(self.related.card_sel, delta, n);
             }
         }
     }
@@ -52,7 +53,7 @@ impl App {
         let Some(n) = self
             .data
             .as_ref()
-            .zip(self.current)
+            .zip(self.reader.current)
             .map(|(d, a)| d.entities.mentions[a].len())
         else {
             return;
@@ -60,7 +61,7 @@ impl App {
         if n == 0 {
             return;
         }
-        self.selected_mention = Some(match self.selected_mention {
+        self.reader.mention = Some(match self.reader.mention {
             None if dir > 0 => 0,
             None => n - 1,
             Some(m) => ((m as isize + dir).rem_euclid(n as isize)) as usize,
@@ -76,7 +77,7 @@ impl App {
             super::Filter::Entity(e) => Some(e),
             _ => None,
         };
-        let (Some(e), Some(a)) = (self.selected_entity().or(filtered), self.current) else {
+        let (Some(e), Some(a)) = (self.selected_entity().or(filtered), self.reader.current) else {
             self.say("select a mention first: ] and [", 5);
             return;
         };
@@ -84,7 +85,8 @@ impl App {
         let ms = &data.entities.mentions[a];
         let here: Vec<usize> = (0..ms.len()).filter(|&i| ms[i].entity == e).collect();
         let m = self
-            .selected_mention
+            .reader
+            .mention
             .filter(|&m| ms.get(m).is_some_and(|x| x.entity == e));
         let next = match (m, forward) {
             (Some(m), true) => here.iter().find(|&&i| i > m),
@@ -93,7 +95,7 @@ impl App {
             (None, false) => here.last(),
         };
         if let Some(&i) = next {
-            self.selected_mention = Some(i);
+            self.reader.mention = Some(i);
             self.show_selected_mention();
             return;
         }
@@ -116,29 +118,29 @@ impl App {
             other_ms.iter().rposition(|x| x.entity == e)
         };
         self.open(other, true);
-        self.selected_mention = pick;
+        self.reader.mention = pick;
         self.show_selected_mention();
     }
 
     pub(super) fn show_selected_mention(&mut self) {
-        let Some(m) = self.selected_mention else {
+        let Some(m) = self.reader.mention else {
             return;
         };
-        let line = self.reader.mention_line.get(m).copied().unwrap_or(0);
+        let line = self.reader.layout.mention_line.get(m).copied().unwrap_or(0);
         let h = self.pane_height(Pane::Reader);
-        if line < self.reader_scroll || line >= self.reader_scroll + h {
-            self.reader_scroll = line.saturating_sub(h / 3);
+        if line < self.reader.scroll || line >= self.reader.scroll + h {
+            self.reader.scroll = line.saturating_sub(h / 3);
         }
     }
 
     /// The list's first visible row, as drawn: the selection kept in view.
     pub fn list_offset(&self) -> usize {
         let h = self.pane_height(Pane::List);
-        self.list_sel.saturating_sub(h.saturating_sub(1))
+        self.list.sel.saturating_sub(h.saturating_sub(1))
     }
 
     pub fn related_offset(&self) -> usize {
         let per_page = (self.pane_height(Pane::Related) / RELATED_ITEM_HEIGHT).max(1);
-        self.related_sel.saturating_sub(per_page - 1)
+        self.related.sel.saturating_sub(per_page - 1)
     }
 }

@@ -75,9 +75,9 @@ fn id(app: &App, a: usize) -> &str {
 #[test]
 fn starts_on_the_first_article_with_the_list_focused() {
     let app = loaded_app(120, 40);
-    assert_eq!(app.current, Some(0));
+    assert_eq!(app.reader.current, Some(0));
     assert_eq!(app.focus, Pane::List);
-    assert!(!app.reader.lines.is_empty());
+    assert!(!app.reader.layout.lines.is_empty());
     assert_eq!(
         app.related()[0].article,
         1,
@@ -98,9 +98,10 @@ fn finder_filters_the_list_to_an_entity_and_back_undoes_it() {
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.popup, Popup::None));
     assert!(matches!(app.filter, Filter::Entity(_)));
-    assert_eq!(app.visible, [0, 1]);
+    assert_eq!(app.list.visible, [0, 1]);
     // Both articles are rows of their own: a filtered list does not fold stories.
     let articles: Vec<usize> = app
+        .list
         .rows
         .iter()
         .filter(|r| matches!(r, Row::Article { .. }))
@@ -147,9 +148,12 @@ fn related_story_opens_and_history_goes_back_and_forward() {
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Pane::Related);
     key(&mut app, KeyCode::Enter);
-    assert_eq!(id(&app, app.current.unwrap()), "001_33dafe3a048d91ea");
+    assert_eq!(
+        id(&app, app.reader.current.unwrap()),
+        "001_33dafe3a048d91ea"
+    );
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.current, Some(0));
+    assert_eq!(app.reader.current, Some(0));
     send(
         &mut app,
         Msg::Key(KeyEvent {
@@ -159,7 +163,7 @@ fn related_story_opens_and_history_goes_back_and_forward() {
             state: KeyEventState::NONE,
         }),
     );
-    assert_eq!(app.current, Some(1));
+    assert_eq!(app.reader.current, Some(1));
 }
 
 #[test]
@@ -170,23 +174,27 @@ fn mentions_step_and_occurrences_continue_into_the_next_article() {
             .map(|e| app.data.as_ref().unwrap().entities.list[e].id.clone())
     };
     key(&mut app, KeyCode::Char(']'));
-    assert_eq!(app.selected_mention, Some(0));
+    assert_eq!(app.reader.mention, Some(0));
     assert_eq!(data_entities(&app).as_deref(), Some("russia"));
     // Walk to Rudenko, then jump between his mentions and on into the Italian article.
     while data_entities(&app).as_deref() != Some("andrei_rudenko") {
         key(&mut app, KeyCode::Char(']'));
     }
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.current, Some(0), "second mention in the same article");
+    assert_eq!(
+        app.reader.current,
+        Some(0),
+        "second mention in the same article"
+    );
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(
-        app.current,
+        app.reader.current,
         Some(1),
         "then the next article that mentions him"
     );
     assert_eq!(data_entities(&app).as_deref(), Some("andrei_rudenko"));
     key(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.current, Some(0));
+    assert_eq!(app.reader.current, Some(0));
 }
 
 #[test]
@@ -196,7 +204,7 @@ fn enter_on_a_mention_filters_by_its_entity() {
     key(&mut app, KeyCode::Char(']'));
     key(&mut app, KeyCode::Enter);
     assert!(matches!(app.filter, Filter::Entity(_)));
-    assert_eq!(app.visible.len(), 5, "Russia is in every article");
+    assert_eq!(app.list.visible.len(), 5, "Russia is in every article");
 }
 
 #[test]
@@ -205,8 +213,8 @@ fn live_search_and_escape() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "belousov");
     assert_eq!(app.filter, Filter::Search("belousov".into()));
-    assert_eq!(app.visible.len(), 1);
-    assert_eq!(id(&app, app.visible[0]), "003_e0eaa78b0dce1e39");
+    assert_eq!(app.list.visible.len(), 1);
+    assert_eq!(id(&app, app.list.visible[0]), "003_e0eaa78b0dce1e39");
     key(&mut app, KeyCode::Esc);
     assert_eq!(
         app.filter,
@@ -216,7 +224,7 @@ fn live_search_and_escape() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "pjöngjang");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.list.visible.len(), 2);
     key(&mut app, KeyCode::Esc);
     assert_eq!(app.filter, Filter::All, "Esc clears the filter");
 }
@@ -257,7 +265,7 @@ fn tiny_and_resized_terminals() {
     assert!(app.areas().is_none());
     app.update(Msg::Resize(200, 60));
     assert!(app.areas().is_some());
-    assert!(app.reader_width > 60);
+    assert!(app.reader.width > 60);
 }
 
 fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
@@ -284,19 +292,23 @@ fn mouse_clicks_rows_and_mentions_and_scrolls_the_pane_under_it() {
         areas.list.x + 5,
         areas.list.y + 3,
     );
-    assert_eq!(id(&app, app.current.unwrap()), "003_e0eaa78b0dce1e39");
+    assert_eq!(
+        id(&app, app.reader.current.unwrap()),
+        "003_e0eaa78b0dce1e39"
+    );
     // Click on the first mention on screen.
     let r = super::layout::inner(areas.reader);
-    let (data, a) = (app.data.clone().unwrap(), app.current.unwrap());
-    let line = (0..app.reader.lines.len())
+    let (data, a) = (app.data.clone().unwrap(), app.reader.current.unwrap());
+    let line = (0..app.reader.layout.lines.len())
         .position(|l| {
             app.reader
+                .layout
                 .segs(&data, a, l)
                 .iter()
                 .any(|s| s.mention.is_some())
         })
         .unwrap();
-    let segs = app.reader.segs(&data, a, line);
+    let segs = app.reader.layout.segs(&data, a, line);
     let first_mention = segs.iter().position(|s| s.mention.is_some()).unwrap();
     let col: usize = segs[..first_mention]
         .iter()
@@ -308,11 +320,11 @@ fn mouse_clicks_rows_and_mentions_and_scrolls_the_pane_under_it() {
         r.x + col as u16,
         r.y + line as u16,
     );
-    assert_eq!(app.selected_mention, segs[first_mention].mention);
-    assert!(app.selected_mention.is_some());
+    assert_eq!(app.reader.mention, segs[first_mention].mention);
+    assert!(app.reader.mention.is_some());
     assert_eq!(app.focus, Pane::Reader);
     mouse(&mut app, MouseEventKind::ScrollDown, r.x + 2, r.y + 2);
-    assert_eq!(app.reader_scroll, 3);
+    assert_eq!(app.reader.scroll, 3);
 }
 
 #[test]
@@ -329,7 +341,7 @@ fn open_option_starts_on_that_article_or_says_it_is_missing() {
                 &|_| {},
             ))),
         );
-        assert_eq!(app.current, Some(current));
+        assert_eq!(app.reader.current, Some(current));
         assert_eq!(app.message.as_deref(), message);
     }
 }
@@ -452,11 +464,15 @@ fn history_is_restored_per_corpus() {
         },
     );
     let mut app = app_with(state, "bundled", crate::corpus::load_bundled());
-    assert_eq!(app.current, Some(3), "the last article is open again");
+    assert_eq!(
+        app.reader.current,
+        Some(3),
+        "the last article is open again"
+    );
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.current, Some(2));
+    assert_eq!(app.reader.current, Some(2));
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.current, Some(1));
+    assert_eq!(app.reader.current, Some(1));
 }
 
 /// Back and forward restored neither the reader's scroll nor the selected mention.
@@ -468,16 +484,16 @@ fn back_and_forward_restore_scroll_and_mention() {
         key(&mut app, KeyCode::Char('j'));
     }
     key(&mut app, KeyCode::Char(']'));
-    let (scroll, mention) = (app.reader_scroll, app.selected_mention);
+    let (scroll, mention) = (app.reader.scroll, app.reader.mention);
     assert!(mention.is_some());
-    let first = app.current;
+    let first = app.reader.current;
     // Open the top related story, then come back.
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Enter);
-    assert_ne!(app.current, first);
+    assert_ne!(app.reader.current, first);
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.current, first);
-    assert_eq!((app.reader_scroll, app.selected_mention), (scroll, mention));
+    assert_eq!(app.reader.current, first);
+    assert_eq!((app.reader.scroll, app.reader.mention), (scroll, mention));
 }
 
 /// After the terminal grew, the reader showed blank lines: its scroll was not clamped.
@@ -486,11 +502,14 @@ fn reader_scroll_is_clamped_when_the_terminal_grows() {
     let mut app = loaded_app(120, 16);
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('G'));
-    assert!(app.reader_scroll > 0);
+    assert!(app.reader.scroll > 0);
     app.update(Msg::Resize(120, 60));
-    let shown = app.reader.lines.len() - app.reader_scroll;
+    let shown = app.reader.layout.lines.len() - app.reader.scroll;
     assert!(
-        shown >= app.pane_height(Pane::Reader).min(app.reader.lines.len()),
+        shown
+            >= app
+                .pane_height(Pane::Reader)
+                .min(app.reader.layout.lines.len()),
         "{shown} lines shown in a pane of {}",
         app.pane_height(Pane::Reader)
     );
@@ -538,12 +557,12 @@ fn entity_path_in_one_motion() {
     };
     key(&mut app, KeyCode::Enter);
     let data = app.data.clone().unwrap();
-    let a = app.current.unwrap();
+    let a = app.reader.current.unwrap();
     let first = data.entities.mentions[a].iter().position(|m| m.entity == e);
-    assert_eq!(app.selected_mention, first, "opens on the first mention");
+    assert_eq!(app.reader.mention, first, "opens on the first mention");
     assert_eq!(app.selected_entity(), Some(e), "the card shows it");
     // With no mention selected, n follows the filter's entity.
-    app.selected_mention = None;
+    app.reader.mention = None;
     key(&mut app, KeyCode::Char('n'));
     assert_eq!(app.selected_entity(), Some(e));
 }
@@ -553,9 +572,9 @@ fn entity_path_in_one_motion() {
 #[test]
 fn moving_in_the_list_previews() {
     let mut app = loaded_app(120, 40);
-    let start = app.current;
+    let start = app.reader.current;
     key(&mut app, KeyCode::Char('j'));
-    let previewed = app.current;
+    let previewed = app.reader.current;
     assert_ne!(
         previewed, start,
         "the reader shows the row under the cursor"
@@ -566,7 +585,7 @@ fn moving_in_the_list_previews() {
     assert_eq!(app.focus, Pane::Reader);
     assert!(app.state.read.contains(&k));
     key(&mut app, KeyCode::Backspace);
-    assert_eq!(app.current, start);
+    assert_eq!(app.reader.current, start);
 }
 
 /// h/l between panes, Ctrl-d/Ctrl-u by pages, F1 for help, as in helix and lazygit.
@@ -586,9 +605,9 @@ fn vim_and_pager_keys() {
         state: KeyEventState::NONE,
     };
     send(&mut app, Msg::Key(ctrl('d')));
-    assert!(app.reader_scroll > 1, "a page down");
+    assert!(app.reader.scroll > 1, "a page down");
     send(&mut app, Msg::Key(ctrl('u')));
-    assert_eq!(app.reader_scroll, 0);
+    assert_eq!(app.reader.scroll, 0);
     key(&mut app, KeyCode::F(1));
     assert!(matches!(app.popup, Popup::Help));
 }
@@ -599,7 +618,7 @@ fn prompts_edit_like_a_shell_line() {
     let mut app = loaded_app(120, 40);
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "kim xyz");
-    assert!(app.visible.is_empty(), "nothing has both words");
+    assert!(app.list.visible.is_empty(), "nothing has both words");
     let ctrl_w = KeyEvent {
         code: KeyCode::Char('w'),
         modifiers: KeyModifiers::CONTROL,
@@ -608,7 +627,7 @@ fn prompts_edit_like_a_shell_line() {
     };
     send(&mut app, Msg::Key(ctrl_w));
     assert_eq!(app.filter, Filter::Search("kim ".into()));
-    assert!(!app.visible.is_empty(), "the list follows the edit");
+    assert!(!app.list.visible.is_empty(), "the list follows the edit");
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Left);
     key(&mut app, KeyCode::Left);
@@ -623,14 +642,15 @@ fn the_list_sorts_and_filters() {
     let mut app = loaded_app(160, 40);
     let titles = |app: &App| -> Vec<String> {
         let d = app.data.as_ref().unwrap();
-        app.rows
+        app.list
+            .rows
             .iter()
             .map(|r| d.corpus.articles[r.article()].title.clone())
             .collect()
     };
     key(&mut app, KeyCode::Char('s'));
     key(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.view.sort, crate::app::list::Sort::Title);
+    assert_eq!(app.list.view.sort, crate::app::list::Sort::Title);
     let t = titles(&app);
     let mut sorted = t.clone();
     sorted.sort_by_key(|s| crate::app::data::fold_text(s));
@@ -644,7 +664,8 @@ fn the_list_sorts_and_filters() {
     key(&mut app, KeyCode::Char('u'));
     let d = app.data.clone().unwrap();
     assert!(
-        app.rows
+        app.list
+            .rows
             .iter()
             .all(|r| !app.state.read.contains(&d.keys[r.article()]))
     );
@@ -653,18 +674,18 @@ fn the_list_sorts_and_filters() {
     // One language: Italian has one article.
     key(&mut app, KeyCode::Char('L'));
     key(&mut app, KeyCode::Char('L'));
-    assert_eq!(app.view.lang.as_deref(), Some("it"));
-    assert_eq!(app.rows.len(), 1);
+    assert_eq!(app.list.view.lang.as_deref(), Some("it"));
+    assert_eq!(app.list.rows.len(), 1);
     assert!(
         app.list_title(200).contains("1 of 5"),
         "{}",
         app.list_title(200)
     );
     key(&mut app, KeyCode::Char('L'));
-    assert_eq!(app.view.lang, None);
+    assert_eq!(app.list.view.lang, None);
     // Bookmarked only: none yet.
     key(&mut app, KeyCode::Char('*'));
-    assert!(app.rows.is_empty());
+    assert!(app.list.rows.is_empty());
 }
 
 /// The entity card lists the entity's articles; Tab focuses it, Enter opens one on the entity.
@@ -682,13 +703,16 @@ fn the_entity_card_lists_and_opens_the_entitys_articles() {
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Pane::Card);
-    let other = *arts.iter().find(|&&a| Some(a) != app.current).unwrap();
+    let other = *arts
+        .iter()
+        .find(|&&a| Some(a) != app.reader.current)
+        .unwrap();
     let idx = arts.iter().position(|&a| a == other).unwrap();
     for _ in 0..idx {
         key(&mut app, KeyCode::Char('j'));
     }
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.current, Some(other));
+    assert_eq!(app.reader.current, Some(other));
     assert_eq!(app.selected_entity(), Some(e), "opened on the entity");
     let data = app.data.clone().unwrap();
     let forms = &data.forms[e];

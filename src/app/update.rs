@@ -30,7 +30,7 @@ impl App {
             Msg::SearchDone { generation, hits } => {
                 if generation == self.search_generation && matches!(self.filter, Filter::Search(_))
                 {
-                    self.visible = hits;
+                    self.list.visible = hits;
                     self.rebuild_rows();
                     self.select_current_row();
                 }
@@ -144,7 +144,7 @@ impl App {
             self.say(parts.join("; "), 30);
         }
         self.set_filter(Filter::All);
-        if let Some(a) = open.or_else(|| self.rows.first().map(Row::article)) {
+        if let Some(a) = open.or_else(|| self.list.rows.first().map(Row::article)) {
             self.open(a, false);
         }
         for key in std::mem::take(&mut self.queued_keys) {
@@ -322,7 +322,7 @@ impl App {
             Action::PrevMention => self.step_mention(-1),
             // Under a search, n/N go through its matches unless a mention is selected.
             Action::NextOccurrence | Action::PrevOccurrence
-                if !self.matches.is_empty() && self.selected_mention.is_none() =>
+                if !self.reader.matches.is_empty() && self.reader.mention.is_none() =>
             {
                 self.step_match(action == Action::NextOccurrence)
             }
@@ -357,7 +357,7 @@ impl App {
                     self.history.push(self.place());
                     self.set_filter(Filter::All);
                 } else {
-                    self.selected_mention = None;
+                    self.reader.mention = None;
                     self.message = None;
                 }
             }
@@ -366,22 +366,22 @@ impl App {
             }
             Action::OpenUrl => return self.open_url(),
             Action::Sort => {
-                self.view.sort = self.view.sort.next();
+                self.list.view.sort = self.list.view.sort.next();
                 self.rebuild_rows();
                 self.select_current_row();
             }
             Action::FilterUnread => {
-                self.view.unread_only = !self.view.unread_only;
+                self.list.view.unread_only = !self.list.view.unread_only;
                 self.rebuild_rows();
                 self.select_current_row();
             }
             Action::FilterBookmarked => {
-                self.view.bookmarked_only = !self.view.bookmarked_only;
+                self.list.view.bookmarked_only = !self.list.view.bookmarked_only;
                 self.rebuild_rows();
                 self.select_current_row();
             }
             Action::FilterLanguage => {
-                self.view.lang = self.next_language();
+                self.list.view.lang = self.next_language();
                 self.rebuild_rows();
                 self.select_current_row();
             }
@@ -401,8 +401,8 @@ impl App {
     /// The article a mark applies to: the list's selection when the list has focus, else the open one.
     fn mark_target(&self) -> Option<usize> {
         match self.focus {
-            Pane::List => self.rows.get(self.list_sel).map(Row::article),
-            _ => self.current,
+            Pane::List => self.list.rows.get(self.list.sel).map(Row::article),
+            _ => self.reader.current,
         }
     }
 
@@ -424,7 +424,7 @@ impl App {
 
     /// The open article's address, if it has one.
     fn current_url(&self) -> Option<String> {
-        let (d, a) = (self.data.as_ref()?, self.current?);
+        let (d, a) = (self.data.as_ref()?, self.reader.current?);
         d.corpus.articles[a].url.clone()
     }
 
@@ -470,16 +470,16 @@ impl App {
 
     pub(super) fn activate(&mut self) {
         match self.focus {
-            Pane::List => match self.rows.get(self.list_sel).cloned() {
+            Pane::List => match self.list.rows.get(self.list.sel).cloned() {
                 Some(Row::Story { members, expanded }) => {
                     let root = self
                         .data
                         .as_ref()
                         .map_or(members[0], |d| d.relations.story[members[0]]);
                     if expanded {
-                        self.expanded.remove(&root);
+                        self.list.expanded.remove(&root);
                     } else {
-                        self.expanded.insert(root);
+                        self.list.expanded.insert(root);
                     }
                     self.rebuild_rows();
                     self.open(members[0], true);
@@ -499,7 +499,7 @@ impl App {
                 }
             }
             Pane::Related => {
-                if let Some(l) = self.related().get(self.related_sel) {
+                if let Some(l) = self.related().get(self.related.sel) {
                     let a = l.article;
                     self.open(a, true);
                 }
@@ -509,14 +509,14 @@ impl App {
                 let (Some(e), Some(&a)) = (
                     self.selected_entity(),
                     self.card_articles()
-                        .get(self.card_sel.min(n.saturating_sub(1))),
+                        .get(self.related.card_sel.min(n.saturating_sub(1))),
                 ) else {
                     return;
                 };
                 self.open(a, true);
                 // On the entity's first mention there, so the card stays on it.
                 if let Some(data) = &self.data {
-                    self.selected_mention =
+                    self.reader.mention =
                         data.entities.mentions[a].iter().position(|m| m.entity == e);
                     self.show_selected_mention();
                 }
@@ -536,7 +536,8 @@ impl App {
     /// In a list filtered by an entity, an article opens on that entity's first mention,
     /// selected, so the card shows it and `n` follows it.
     fn select_filtered_entity(&mut self) {
-        let (Filter::Entity(e), Some(data), Some(a)) = (&self.filter, &self.data, self.current)
+        let (Filter::Entity(e), Some(data), Some(a)) =
+            (&self.filter, &self.data, self.reader.current)
         else {
             return;
         };
@@ -544,7 +545,7 @@ impl App {
             .iter()
             .position(|m| m.entity == *e);
         if first.is_some() {
-            self.selected_mention = first;
+            self.reader.mention = first;
             self.show_selected_mention();
         }
     }
@@ -556,7 +557,7 @@ impl App {
 
     pub fn set_filter(&mut self, filter: Filter) {
         let Some(data) = &self.data else { return };
-        self.visible = match &filter {
+        self.list.visible = match &filter {
             Filter::All => (0..data.article_count()).collect(),
             Filter::Entity(e) => data.entities.list[*e].articles.clone(),
             Filter::Search(q) => {
@@ -566,7 +567,7 @@ impl App {
                     generation: self.search_generation,
                     query: q.clone(),
                 });
-                self.visible.clone()
+                self.list.visible.clone()
             }
         };
         self.filter = filter;
@@ -577,19 +578,20 @@ impl App {
 
     /// Puts the list's cursor on the open article's row (the first row if it is not shown).
     fn select_current_row(&mut self) {
-        self.list_sel = self
+        self.list.sel = self
+            .reader
             .current
-            .and_then(|c| self.rows.iter().position(|r| r.article() == c))
+            .and_then(|c| self.list.rows.iter().position(|r| r.article() == c))
             .unwrap_or(0);
     }
 
     fn rebuild_rows(&mut self) {
         if let Some(data) = &self.data {
-            let shown = self.view.apply(data, &self.state, &self.visible);
-            self.shown = shown.len();
+            let shown = self.list.view.apply(data, &self.state, &self.list.visible);
+            self.list.shown = shown.len();
             // A filtered list shows every matching article as a row of its own.
-            self.rows = if self.filter == Filter::All {
-                rows(data, &shown, &self.expanded)
+            self.list.rows = if self.filter == Filter::All {
+                rows(data, &shown, &self.list.expanded)
             } else {
                 shown
                     .iter()
@@ -599,7 +601,7 @@ impl App {
                     })
                     .collect()
             };
-            self.list_sel = self.list_sel.min(self.rows.len().saturating_sub(1));
+            self.list.sel = self.list.sel.min(self.list.rows.len().saturating_sub(1));
         }
     }
 
@@ -615,18 +617,18 @@ impl App {
         let key = data.keys[article].clone();
         self.show(article);
         self.state.opened(&self.corpus_key, &key);
-        if let Some(i) = self.rows.iter().position(|r| r.article() == article) {
-            self.list_sel = i;
+        if let Some(i) = self.list.rows.iter().position(|r| r.article() == article) {
+            self.list.sel = i;
         }
     }
 
     /// Shows the article under the list cursor in the reader, as newsboat and mail readers
     /// do: not marked read, no place in the history (Enter opens it for real).
     pub(super) fn preview_selected(&mut self) {
-        let Some(article) = self.rows.get(self.list_sel).map(Row::article) else {
+        let Some(article) = self.list.rows.get(self.list.sel).map(Row::article) else {
             return;
         };
-        if self.current == Some(article) {
+        if self.reader.current == Some(article) {
             return;
         }
         if self.preview_from.is_none() {
@@ -637,19 +639,19 @@ impl App {
 
     /// Puts `article` in the reader, at its top.
     fn show(&mut self, article: usize) {
-        self.current = Some(article);
-        self.reader_scroll = 0;
-        self.selected_mention = None;
-        self.related_sel = 0;
-        self.reader_width = 0;
+        self.reader.current = Some(article);
+        self.reader.scroll = 0;
+        self.reader.mention = None;
+        self.related.sel = 0;
+        self.reader.width = 0;
         self.relayout();
         self.refresh_matches();
     }
 
     /// The search's words in the open article (none without a search).
     fn refresh_matches(&mut self) {
-        self.current_match = None;
-        self.matches = match (&self.filter, &self.data, self.current) {
+        self.reader.current_match = None;
+        self.reader.matches = match (&self.filter, &self.data, self.reader.current) {
             (Filter::Search(q), Some(d), Some(a)) => {
                 let art = &d.corpus.articles[a];
                 super::matches::find(q, &art.title, &art.body)
@@ -660,22 +662,22 @@ impl App {
 
     /// `n`/`N` under a search: the next (previous) match, the reader scrolled to it.
     pub(super) fn step_match(&mut self, forward: bool) {
-        let n = self.matches.len();
+        let n = self.reader.matches.len();
         if n == 0 {
             return;
         }
-        let i = match (self.current_match, forward) {
+        let i = match (self.reader.current_match, forward) {
             (None, true) => 0,
             (None, false) => n - 1,
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
         };
-        self.current_match = Some(i);
-        let m = self.matches[i];
-        if let Some(line) = self.reader.line_of(m.field, m.start) {
+        self.reader.current_match = Some(i);
+        let m = self.reader.matches[i];
+        if let Some(line) = self.reader.layout.line_of(m.field, m.start) {
             let h = self.pane_height(Pane::Reader);
-            if line < self.reader_scroll || line >= self.reader_scroll + h {
-                self.reader_scroll = line.saturating_sub(h / 3);
+            if line < self.reader.scroll || line >= self.reader.scroll + h {
+                self.reader.scroll = line.saturating_sub(h / 3);
             }
         }
         self.say(format!("match {} of {n}", i + 1), 3);
@@ -684,9 +686,9 @@ impl App {
     pub fn place(&self) -> Place {
         Place {
             filter: self.filter.clone(),
-            article: self.current,
-            scroll: self.reader_scroll,
-            mention: self.selected_mention,
+            article: self.reader.current,
+            scroll: self.reader.scroll,
+            mention: self.reader.mention,
         }
     }
 
@@ -695,8 +697,8 @@ impl App {
         self.set_filter(place.filter);
         if let Some(a) = place.article {
             self.open(a, false);
-            self.selected_mention = place.mention;
-            self.reader_scroll = place.scroll;
+            self.reader.mention = place.mention;
+            self.reader.scroll = place.scroll;
             self.clamp_reader_scroll();
         }
     }
@@ -710,7 +712,7 @@ impl App {
                 langs.push(&a.lang);
             }
         }
-        match &self.view.lang {
+        match &self.list.view.lang {
             None => langs.first().map(|l| l.to_string()),
             Some(cur) => langs
                 .iter()
@@ -749,13 +751,14 @@ impl App {
 
     /// Lays the open article out again if the reader's width changed.
     pub fn relayout(&mut self) {
-        let (Some(data), Some(a), Some(areas)) = (&self.data, self.current, self.areas()) else {
+        let (Some(data), Some(a), Some(areas)) = (&self.data, self.reader.current, self.areas())
+        else {
             return;
         };
         let width = inner(areas.reader).width.saturating_sub(1) as usize;
-        if width != self.reader_width || self.reader.lines.is_empty() {
-            self.reader = super::reader::layout(data, a, width);
-            self.reader_width = width;
+        if width != self.reader.width || self.reader.layout.lines.is_empty() {
+            self.reader.layout = super::reader::layout(data, a, width);
+            self.reader.width = width;
         }
         // Also when only the height changed: a taller pane must not show blank lines.
         self.clamp_reader_scroll();
@@ -765,10 +768,11 @@ impl App {
     pub fn clamp_reader_scroll(&mut self) {
         let max = self
             .reader
+            .layout
             .lines
             .len()
             .saturating_sub(self.pane_height(Pane::Reader));
-        self.reader_scroll = self.reader_scroll.min(max);
+        self.reader.scroll = self.reader.scroll.min(max);
     }
 }
 

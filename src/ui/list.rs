@@ -21,11 +21,11 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         ),
         Some(Pane::List),
     );
-    if !app.rows.is_empty() {
+    if !app.list.rows.is_empty() {
         // Where the cursor is, as in every pager: "12/717".
         block = block.title_bottom(
             Line::styled(
-                format!(" {}/{} ", app.list_sel + 1, app.rows.len()),
+                format!(" {}/{} ", app.list.sel + 1, app.list.rows.len()),
                 app.theme.style("text.dim"),
             )
             .right_aligned(),
@@ -46,13 +46,14 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let offset = app.list_offset();
     let mut lines: Vec<Line> = Vec::new();
     for (i, row) in app
+        .list
         .rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(body.height as usize)
     {
-        let selected = i == app.list_sel;
+        let selected = i == app.list.sel;
         let a = row.article();
         let art = &data.corpus.articles[a];
         let mut spans: Vec<Span> = Vec::new();
@@ -135,7 +136,7 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         }
         lines.push(line);
     }
-    if app.rows.is_empty() {
+    if app.list.rows.is_empty() {
         lines.push(Line::styled(
             "no article matches",
             app.theme.style("text.dim"),

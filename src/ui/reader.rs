@@ -15,7 +15,7 @@ use crate::app::reader::{LineKind, Seg};
 use crate::nlp::Field;
 
 pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
-    let (Some(data), Some(a)) = (&app.data, app.current) else {
+    let (Some(data), Some(a)) = (&app.data, app.reader.current) else {
         let msg = if app.data.is_some() {
             "no article open"
         } else {
@@ -34,10 +34,11 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     // Only the visible lines are cut into pieces.
     let lines: Vec<Line> = app
         .reader
+        .layout
         .lines
         .iter()
         .enumerate()
-        .skip(app.reader_scroll)
+        .skip(app.reader.scroll)
         .take(body.height as usize)
         .map(|(index, line)| {
             let base = app.theme.style(match line.kind {
@@ -51,16 +52,16 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
                 _ => None,
             };
             let mut spans: Vec<Span> = vec![];
-            for seg in app.reader.segs(data, a, index) {
+            for seg in app.reader.layout.segs(data, a, index) {
                 let style = match seg.mention {
                     Some(m) => {
                         let kind = data.entities.list[mentions[m].entity].kind;
-                        base.patch(mention_style(app, kind, app.selected_mention == Some(m)))
+                        base.patch(mention_style(app, kind, app.reader.mention == Some(m)))
                     }
                     None => base,
                 };
                 match field {
-                    Some(f) if !app.matches.is_empty() => {
+                    Some(f) if !app.reader.matches.is_empty() => {
                         with_matches(app, f, seg, style, &mut spans)
                     }
                     _ => spans.push(Span::styled(
@@ -81,10 +82,10 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         Paragraph::new(lines).block(pane_block(app, title, Some(Pane::Reader))),
         area,
     );
-    let total = app.reader.lines.len();
+    let total = app.reader.layout.lines.len();
     if total > body.height as usize {
         let mut state = ScrollbarState::new(total.saturating_sub(body.height as usize))
-            .position(app.reader_scroll);
+            .position(app.reader.scroll);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight).style(app.theme.style("border")),
             area,
@@ -97,7 +98,7 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
 fn with_matches(app: &View, field: Field, seg: Seg, style: Style, out: &mut Vec<Span<'static>>) {
     let (start, end) = (seg.start, seg.start + seg.text.len());
     let mut pos = start;
-    for (i, m) in app.matches.iter().enumerate() {
+    for (i, m) in app.reader.matches.iter().enumerate() {
         if m.field != field || m.end <= pos || m.start >= end {
             continue;
         }
@@ -108,7 +109,7 @@ fn with_matches(app: &View, field: Field, seg: Seg, style: Style, out: &mut Vec<
                 style,
             ));
         }
-        let scope = if app.current_match == Some(i) {
+        let scope = if app.reader.current_match == Some(i) {
             "list.selected"
         } else {
             "match"

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let width = body.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     if related.is_empty() {
-        let why = if app.current.is_none() {
+        let why = if app.reader.current.is_none() {
             "open an article to see related stories"
         } else {
             "no related story: it shares no entity, word or number with another article"
@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
             .map(|&e| data.entities.list[e].name.as_str())
             .collect();
         let shared = truncate(&format!("  {}", names.join(", ")), width);
-        let selected = i == app.related_sel && app.focus == Pane::Related;
+        let selected = i == app.related.sel && app.focus == Pane::Related;
         let mut shared = Span::styled(shared, app.theme.style("text.dim"));
         if selected {
             for span in &mut head {
@@ -150,13 +150,17 @@ pub fn draw_card(frame: &mut Frame, app: &View, area: Rect) {
     // Its articles; Tab focuses them, Enter opens one on the entity.
     let header = lines.len();
     let rows = (area.height as usize).saturating_sub(2 + header);
-    let sel = app.card_sel.min(n.saturating_sub(1));
+    let sel = app.related.card_sel.min(n.saturating_sub(1));
     let first = crate::ui::popup::finder_window(sel, rows);
     for (i, &a) in ent.articles.iter().enumerate().skip(first).take(rows) {
         let art = &data.corpus.articles[a];
         let mut spans = vec![
             Span::styled(
-                if Some(a) == app.current { "▸ " } else { "  " },
+                if Some(a) == app.reader.current {
+                    "▸ "
+                } else {
+                    "  "
+                },
                 app.theme.style("text.dim"),
             ),
             Span::styled(

@@ -184,7 +184,7 @@ fn the_selected_row_is_in_the_selection_colours() {
         let buf = t.backend().buffer();
         let sel = theme.style("list.selected");
         let list = app.areas().unwrap().list;
-        let y = list.y + 1 + (app.list_sel - app.list_offset()) as u16;
+        let y = list.y + 1 + (app.list.sel - app.list_offset()) as u16;
         for x in list.x + 1..list.x + list.width - 1 {
             assert_eq!(
                 (buf[(x, y)].fg, buf[(x, y)].bg),
@@ -205,7 +205,7 @@ fn without_colours_the_cursor_and_selection_still_show() {
     let t = render_in(&app, &theme);
     let buf = t.backend().buffer();
     let list = app.areas().unwrap().list;
-    let y = list.y + 1 + (app.list_sel - app.list_offset()) as u16;
+    let y = list.y + 1 + (app.list.sel - app.list_offset()) as u16;
     assert!(
         buf[(list.x + 3, y)].modifier.contains(Modifier::REVERSED),
         "list cursor"
@@ -324,7 +324,10 @@ fn search_matches_are_highlighted_and_n_steps_through_them() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "nordkorea");
     key(&mut app, KeyCode::Enter);
-    assert!(!app.matches.is_empty(), "the open article has the word");
+    assert!(
+        !app.reader.matches.is_empty(),
+        "the open article has the word"
+    );
     let t = render(&app);
     let buf = t.backend().buffer();
     let reader = app.areas().unwrap().reader;
@@ -334,13 +337,13 @@ fn search_matches_are_highlighted_and_n_steps_through_them() {
     assert!(buf[(x, y)].modifier.contains(want.add_modifier));
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.current_match, Some(0));
+    assert_eq!(app.reader.current_match, Some(0));
     assert_eq!(
         app.message.as_deref(),
-        Some(format!("match 1 of {}", app.matches.len()).as_str())
+        Some(format!("match 1 of {}", app.reader.matches.len()).as_str())
     );
     key(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.current_match, Some(app.matches.len() - 1));
+    assert_eq!(app.reader.current_match, Some(app.reader.matches.len() - 1));
 }
 
 /// 80×24, the classic terminal: every pane, titles first in the list.
@@ -390,7 +393,7 @@ fn flags_inside_search_matches_draw_safely() {
     );
     data.entities.mentions[0].clear();
     app.data = Some(std::sync::Arc::new(data));
-    app.reader_width = 0;
+    app.reader.width = 0;
     app.relayout();
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "berlin rom");
