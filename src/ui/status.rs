@@ -30,8 +30,10 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
             ));
         }
         if let Some(msg) = &app.message {
+            // A long message is cut with an ellipsis, leaving room for a few key hints.
+            let room = (area.width as usize * 2 / 3).max(20);
             spans.push(Span::styled(
-                format!(" {msg} "),
+                format!(" {} ", super::truncate(msg, room)),
                 app.theme.style("status.message"),
             ));
         }

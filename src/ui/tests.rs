@@ -438,3 +438,12 @@ fn the_card_draws_mentions_by_month() {
     let card = app.areas().unwrap().card;
     assert!(find_from(t.backend().buffer(), "2024-01 ", card.x).is_some());
 }
+
+/// A long status message was cut at the screen's edge with no sign of it.
+#[test]
+fn long_status_messages_end_in_an_ellipsis() {
+    let mut app = loaded_app(80, 24);
+    app.say("x".repeat(200), 10);
+    let t = render(&app);
+    assert!(find(t.backend().buffer(), "x…").is_some());
+}
