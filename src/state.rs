@@ -123,7 +123,8 @@ pub fn load(path: &Path) -> Loaded {
             Loaded {
                 state: State::default(),
                 save_to,
-                warning: Some(format!("{}: {why}; {what}", path.display())),
+                // What was done first: a long status line is cut at its end.
+                warning: Some(format!("{}: {what} ({why})", path.display())),
             }
         }
     }
