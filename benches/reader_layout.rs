@@ -10,7 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Instant;
 
-use dossier::app::data::Data;
+use dossier::bench::Data;
 use dossier::corpus::{Article, Corpus};
 
 fn main() {
@@ -56,7 +56,7 @@ fn main() {
     for _round in 0..5 {
         for width in 60..=70 {
             let t = Instant::now();
-            let layout = dossier::app::reader::layout(&data, 0, width);
+            let layout = dossier::bench::layout(&data, 0, width);
             std::hint::black_box(&layout);
             times.push(t.elapsed().as_secs_f64() * 1000.0);
         }

@@ -5,7 +5,7 @@
 //! (related stories, search) → app state → ui. This crate is the library; `main.rs` only calls
 //! [`run`].
 
-pub mod app;
+pub(crate) mod app;
 pub(crate) mod cli;
 pub(crate) mod clipboard;
 pub(crate) mod config;
@@ -15,6 +15,12 @@ pub mod index;
 pub(crate) mod messages;
 pub mod nlp;
 pub mod parallel;
+
+/// What the benchmarks measure of the reader (the rest of the app is the crate's own).
+pub mod bench {
+    pub use crate::app::data::Data;
+    pub use crate::app::reader::layout;
+}
 pub(crate) mod state;
 pub(crate) mod tui;
 pub(crate) mod ui;
