@@ -80,6 +80,50 @@ const COMMON_EN: &str = include_str!("../../assets/nlp/common_en.txt");
 const COMMON_DE: &str = include_str!("../../assets/nlp/common_de.txt");
 const COMMON_IT: &str = include_str!("../../assets/nlp/common_it.txt");
 
+/// One entity row of `curated.tsv` or `places.tsv`.
+#[derive(Debug, PartialEq, Eq)]
+struct Row {
+    id: &'static str,
+    kind: Kind,
+    name: &'static str,
+    aliases: &'static str,
+    /// A city from the generated list (fifth column `city`; `country` and `state` are not).
+    minor: bool,
+}
+
+/// A row as the columns say (id, kind, English name, aliases separated by `|`, optionally
+/// `city`, `country` or `state`), or what is wrong with it.
+fn parse_row(line: &'static str) -> Result<Row, String> {
+    let cols: Vec<&'static str> = line.split('\t').collect();
+    let &[id, kind, name, aliases, ref rest @ ..] = &cols[..] else {
+        return Err(format!("{} columns, want 4 or 5", cols.len()));
+    };
+    let kind = Kind::parse(kind).ok_or_else(|| format!("unknown kind {kind:?}"))?;
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(format!("id {id:?} is not a slug"));
+    }
+    if name.trim().is_empty() || aliases.split('|').all(|a| a.trim().is_empty()) {
+        return Err("no name or no alias".into());
+    }
+    // The generated places say what they are; only cities are minor.
+    let minor = match rest {
+        [] | ["country" | "state"] => false,
+        ["city"] => true,
+        _ => return Err(format!("unexpected columns after the aliases: {rest:?}")),
+    };
+    Ok(Row {
+        id,
+        kind,
+        name,
+        aliases,
+        minor,
+    })
+}
+
 /// The lexicon, built on first use.
 pub fn get() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -112,16 +156,17 @@ impl Lexicon {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let mut cols = line.split('\t');
-            let (Some(id), Some(kind), Some(name), Some(aliases)) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
+            // Rows are checked by a test (every row parses); here a bad one is passed over.
+            let Ok(Row {
+                id,
+                kind,
+                name,
+                aliases,
+                minor,
+            }) = parse_row(line)
             else {
                 continue;
             };
-            let Some(kind) = Kind::parse(kind) else {
-                continue;
-            };
-            let minor = cols.next() == Some("city");
             // A generated place that repeats a curated id adds its aliases to it.
             let entity = *ids.entry(id).or_insert_with(|| {
                 lex.known.push(Known {
@@ -350,5 +395,47 @@ mod tests {
         assert!(lex.is_first_name("Igor"));
         assert!(lex.is_common("en", "While") && !lex.is_common("en", "Rudenko"));
         assert!(lex.is_common("it", "Come"));
+    }
+}
+
+#[cfg(test)]
+mod row_tests {
+    use super::*;
+
+    /// A malformed row once vanished silently: every row of both files must parse.
+    #[test]
+    fn every_lexicon_row_parses() {
+        for (file, text) in [("curated.tsv", CURATED), ("places.tsv", PLACES)] {
+            for (n, line) in text.lines().enumerate() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                if let Err(e) = parse_row(line) {
+                    panic!("assets/nlp/{file} line {}: {e}: {line:?}", n + 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn malformed_rows_are_told() {
+        assert!(parse_row("x\tperson\tX").unwrap_err().contains("3 columns"));
+        assert!(
+            parse_row("x\tpeople\tX\tX")
+                .unwrap_err()
+                .contains("unknown kind")
+        );
+        assert!(parse_row("X Y\tperson\tX\tX").unwrap_err().contains("slug"));
+        assert!(parse_row("x\tperson\tX\t|").unwrap_err().contains("alias"));
+        assert!(
+            parse_row("x\tplace\tX\tX\ttown")
+                .unwrap_err()
+                .contains("unexpected")
+        );
+        assert!(
+            parse_row("rome\tplace\tRome\tRome|Roma\tcity")
+                .unwrap()
+                .minor
+        );
     }
 }
