@@ -31,12 +31,7 @@ impl App {
                 self.preview_selected();
             }
             Pane::Reader => {
-                let max = self
-                    .reader
-                    .layout
-                    .lines
-                    .len()
-                    .saturating_sub(self.pane_height(Pane::Reader));
+                let max = self.max_reader_scroll();
                 self.reader.scroll = clamp(self.reader.scroll, delta, max + 1);
             }
             Pane::Related => {
@@ -127,10 +122,37 @@ impl App {
             return;
         };
         let line = self.reader.layout.mention_line.get(m).copied().unwrap_or(0);
+        self.scroll_to_line(line);
+    }
+
+    /// Selects the first mention of entity `e` in the open article, if it has one, and
+    /// scrolls to it.
+    pub(super) fn select_first_mention(&mut self, e: usize) {
+        let (Some(data), Some(a)) = (&self.data, self.reader.current) else {
+            return;
+        };
+        let first = data.entities.mentions[a].iter().position(|m| m.entity == e);
+        if first.is_some() {
+            self.reader.mention = first;
+            self.show_selected_mention();
+        }
+    }
+
+    /// Brings reader line `line` into view (a third down the pane) if it is not in view.
+    pub(super) fn scroll_to_line(&mut self, line: usize) {
         let h = self.pane_height(Pane::Reader);
         if line < self.reader.scroll || line >= self.reader.scroll + h {
             self.reader.scroll = line.saturating_sub(h / 3);
         }
+    }
+
+    /// The furthest the reader scrolls: its last line at the bottom of the pane.
+    pub(super) fn max_reader_scroll(&self) -> usize {
+        self.reader
+            .layout
+            .lines
+            .len()
+            .saturating_sub(self.pane_height(Pane::Reader))
     }
 
     /// The list's first visible row, as drawn: the selection kept in view.

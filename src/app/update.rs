@@ -515,11 +515,7 @@ impl App {
                 };
                 self.open(a, true);
                 // On the entity's first mention there, so the card stays on it.
-                if let Some(data) = &self.data {
-                    self.reader.mention =
-                        data.entities.mentions[a].iter().position(|m| m.entity == e);
-                    self.show_selected_mention();
-                }
+                self.select_first_mention(e);
             }
         }
     }
@@ -532,24 +528,15 @@ impl App {
         }
     }
 
-    /// Shows only the articles that mention entity `e`, as a new place in the history.
     /// In a list filtered by an entity, an article opens on that entity's first mention,
     /// selected, so the card shows it and `n` follows it.
     fn select_filtered_entity(&mut self) {
-        let (Filter::Entity(e), Some(data), Some(a)) =
-            (&self.filter, &self.data, self.reader.current)
-        else {
-            return;
-        };
-        let first = data.entities.mentions[a]
-            .iter()
-            .position(|m| m.entity == *e);
-        if first.is_some() {
-            self.reader.mention = first;
-            self.show_selected_mention();
+        if let Filter::Entity(e) = self.filter {
+            self.select_first_mention(e);
         }
     }
 
+    /// Shows only the articles that mention entity `e`, as a new place in the history.
     pub fn filter_entity(&mut self, e: usize) {
         self.history.push(self.place());
         self.set_filter(Filter::Entity(e));
@@ -675,10 +662,7 @@ impl App {
         self.reader.current_match = Some(i);
         let m = self.reader.matches[i];
         if let Some(line) = self.reader.layout.line_of(m.field, m.start) {
-            let h = self.pane_height(Pane::Reader);
-            if line < self.reader.scroll || line >= self.reader.scroll + h {
-                self.reader.scroll = line.saturating_sub(h / 3);
-            }
+            self.scroll_to_line(line);
         }
         self.say(format!("match {} of {n}", i + 1), 3);
     }
@@ -766,13 +750,7 @@ impl App {
 
     /// Keeps the reader's scroll where the last line is at most at the bottom of the pane.
     pub fn clamp_reader_scroll(&mut self) {
-        let max = self
-            .reader
-            .layout
-            .lines
-            .len()
-            .saturating_sub(self.pane_height(Pane::Reader));
-        self.reader.scroll = self.reader.scroll.min(max);
+        self.reader.scroll = self.reader.scroll.min(self.max_reader_scroll());
     }
 }
 

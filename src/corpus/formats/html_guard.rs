@@ -42,14 +42,15 @@ pub fn refuse_extraction(html: &str) -> Option<String> {
                     end += 1;
                 }
                 if end > start && b[start].is_ascii_alphabetic() {
-                    let name = html[start..end].to_ascii_lowercase();
+                    let name = &html[start..end];
                     let gt = b[end..].iter().position(|&c| c == b'>' || c == b'<');
                     let self_closing = gt.is_some_and(|g| g > 0 && b[end + g - 1] == b'/');
                     if closing {
                         depth = depth.saturating_sub(1);
                     } else {
                         elements += 1;
-                        if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+                        let nests = !NOT_NESTING.iter().any(|n| n.eq_ignore_ascii_case(name));
+                        if !self_closing && nests {
                             depth += 1;
                             max_depth = max_depth.max(depth);
                         }
