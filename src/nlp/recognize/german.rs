@@ -2,42 +2,41 @@
 //! name ("Nordirischen Versammlung"), and a compound names its kind in its last part
 //! ("Bundespresseamt" is an organisation, "Neustadt" a place).
 
-use super::{Field, Span};
+use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::token::Gap;
 
 /// German capitalises an adjective inside a sentence only when it is part of a name:
 /// "Nordirischen Versammlung", "Keltischen See", "Schwarze Meer", "Deutschen Reich".
-pub fn adjective_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+pub fn adjective_names(f: &Field, claims: &mut Claims) {
     let n = f.toks.len();
-    let is_adjective = |k: usize, covered: &[Option<usize>]| {
+    let is_adjective = |k: usize, claims: &Claims| {
         let t = &f.toks[k];
         let w = f.word(k);
         // Cheap tests first: most capitalised German words are nouns.
         t.capitalized
             && !t.all_caps
             && !t.sentence_start
-            && covered[k].is_none()
+            && claims.is_free(k)
             && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
             && (w.contains("isch")
                 || !f.lex.is_german_noun(w) && f.lex.is_common("de", &w.to_lowercase()))
     };
     let mut i = 0;
     while i < n {
-        if !is_adjective(i, covered) {
+        if !is_adjective(i, claims) {
             i += 1;
             continue;
         }
         let mut k = i;
-        while k + 1 < n && f.toks[k].gap == Gap::Space && is_adjective(k + 1, covered) && k - i < 1
-        {
+        while k + 1 < n && f.toks[k].gap == Gap::Space && is_adjective(k + 1, claims) && k - i < 1 {
             k += 1;
         }
         let noun = k + 1;
         let noun_ok = noun < n
             && f.toks[k].gap == Gap::Space
-            && covered[noun].is_none()
+            && claims.is_free(noun)
             && f.toks[noun].capitalized
             && (f.lex.is_german_noun(f.word(noun)) || f.is_german_compound(f.word(noun)));
         if !noun_ok {
@@ -58,16 +57,18 @@ pub fn adjective_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [
             i = noun + 1;
             continue;
         };
-        let idx = spans.len();
-        spans.push(Some(Span {
-            start: f.toks[i].start,
-            end: f.toks[noun].end,
-            known: None,
-            kind,
-            kind_sure: true,
-            words: f.folded[i..=noun].iter().map(|w| w.to_string()).collect(),
-        }));
-        covered[i..=noun].iter_mut().for_each(|c| *c = Some(idx));
+        claims.claim(
+            i,
+            noun,
+            Span {
+                start: f.toks[i].start,
+                end: f.toks[noun].end,
+                known: None,
+                kind,
+                kind_sure: true,
+                words: f.folded[i..=noun].iter().map(|w| w.to_string()).collect(),
+            },
+        );
         i = noun + 1;
     }
 }

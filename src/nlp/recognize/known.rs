@@ -2,14 +2,14 @@
 //! inside German compounds.
 
 use super::field::capitalized;
-use super::{Field, Span};
+use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::fold::fold_word;
 use crate::nlp::lexicon::Alias;
 use crate::nlp::token::Gap;
 
 /// Pass one: every alias of the lexicon, longest first.
-pub fn known_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+pub fn known_names(f: &Field, claims: &mut Claims) {
     let n = f.toks.len();
     let mut i = 0;
     while i < n {
@@ -17,30 +17,31 @@ pub fn known_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Opti
             let kind = f.lex.known[entity as usize].kind;
             let start = f.toks[i].start;
             let end = genitive_end.unwrap_or(f.toks[i + len - 1].end);
-            let idx = spans.len();
-            spans.push(Some(Span {
-                start,
-                end,
-                known: Some(entity),
-                kind,
-                kind_sure: true,
-                // Linking reads the words of known people only (to tie a lone "Kim" to the
-                // nearest full name); for the rest, saving the allocation matters.
-                words: if kind == Kind::Person {
-                    f.folded[i..i + len].iter().map(|w| w.to_string()).collect()
-                } else {
-                    Vec::new()
+            claims.claim(
+                i,
+                i + len - 1,
+                Span {
+                    start,
+                    end,
+                    known: Some(entity),
+                    kind,
+                    kind_sure: true,
+                    // Linking reads the words of known people only (to tie a lone "Kim" to the
+                    // nearest full name); for the rest, saving the allocation matters.
+                    words: if kind == Kind::Person {
+                        f.folded[i..i + len].iter().map(|w| w.to_string()).collect()
+                    } else {
+                        Vec::new()
+                    },
                 },
-            }));
-            covered[i..i + len].iter_mut().for_each(|c| *c = Some(idx));
+            );
             i += len;
             continue;
         }
         if f.lang == "de"
             && let Some(span) = compound_prefix(f, i)
         {
-            covered[i] = Some(spans.len());
-            spans.push(Some(span));
+            claims.claim(i, i, span);
         }
         i += 1;
     }

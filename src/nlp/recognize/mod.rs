@@ -2,6 +2,7 @@
 //! German genitive `-s` and names inside compounds), then runs of capitalised words that are
 //! not ordinary words of the language, with a kind guessed from the words around them.
 
+mod claims;
 mod field;
 mod german;
 
@@ -11,6 +12,7 @@ mod unknown;
 
 use super::Kind;
 use super::lexicon::Lexicon;
+use claims::Claims;
 use field::Field;
 
 /// A name found in a field, before linking.
@@ -41,25 +43,21 @@ pub fn recognize_with(
     model: Option<&super::tagger::Model>,
 ) -> Vec<Span> {
     let field = Field::new(text, lang, is_title, lex);
-    let (mut spans, mut covered) = rule_names(&field);
+    let mut claims = rule_names(&field);
     if uses_tagger(lang)
         && let Some(model) = model
     {
-        tagged::decide(&field, model, &mut spans, &mut covered);
+        tagged::decide(&field, model, &mut claims);
     }
-    let mut out: Vec<Span> = spans.into_iter().flatten().collect();
-    out.sort_by_key(|s| s.start);
-    out
+    claims.into_spans()
 }
 
-/// The rules' names: the lexicon's first, then runs of capitalised words; per token, the
-/// span that covers it.
-fn rule_names(field: &Field) -> (Vec<Option<Span>>, Vec<Option<usize>>) {
-    let mut covered: Vec<Option<usize>> = vec![None; field.toks.len()];
-    let mut spans: Vec<Option<Span>> = Vec::new();
-    known::known_names(field, &mut spans, &mut covered);
-    unknown::unknown_names(field, &mut spans, &mut covered);
-    (spans, covered)
+/// The rules' names: the lexicon's first, then runs of capitalised words.
+fn rule_names(field: &Field) -> Claims {
+    let mut claims = Claims::new(field.toks.len());
+    known::known_names(field, &mut claims);
+    unknown::unknown_names(field, &mut claims);
+    claims
 }
 
 /// Where the tagger beats the rules: German (every noun capitalised, so capitals tell little)
@@ -74,8 +72,8 @@ pub fn uses_tagger(lang: &str) -> bool {
 /// computed exactly as [`recognize`] computes them.
 pub fn tagger_view(text: &str, lang: &str, lex: &Lexicon) -> (Vec<(usize, usize)>, Vec<Vec<u64>>) {
     let field = Field::new(text, lang, false, lex);
-    let (spans, covered) = rule_names(&field);
-    let feats = tagged::features(&field, &spans, &covered);
+    let claims = rule_names(&field);
+    let feats = tagged::features(&field, &claims);
     let ranges = field.toks.iter().map(|t| (t.start, t.end)).collect();
     (ranges, feats)
 }

@@ -10,7 +10,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::FxBuildHasher;
 
-use super::{Field, Span};
+use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::tagger::{self, Model, O};
@@ -18,12 +18,14 @@ use crate::nlp::token::Gap;
 
 /// What the rules said of one token: outside any name, or inside one of a kind, known or
 /// guessed, at its start or further in.
-fn rule_tag(spans: &[Option<Span>], covered: &[Option<usize>], i: usize) -> u8 {
-    let Some(s) = covered[i].and_then(|c| spans[c].as_ref().map(|s| (c, s))) else {
+fn rule_tag(claims: &Claims, i: usize) -> u8 {
+    let Some(id) = claims.owner(i) else {
         return 0;
     };
-    let (idx, span) = s;
-    let begin = i == 0 || covered[i - 1] != Some(idx);
+    let (Some(span), Some((first, _))) = (claims.get(id), claims.tokens(id)) else {
+        return 0;
+    };
+    let begin = first == i;
     let kind = match span.kind {
         Kind::Person => 0,
         Kind::Place => 1,
@@ -108,17 +110,11 @@ const EDGE: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// The features of every token of the field. Words and shapes are hashed once per token;
 /// each feature mixes those ids with its template number.
-pub fn features(f: &Field, spans: &[Option<Span>], covered: &[Option<usize>]) -> Vec<Vec<u64>> {
+pub fn features(f: &Field, claims: &Claims) -> Vec<Vec<u64>> {
     let n = f.toks.len();
     let misc = f.misc.borrow();
     let rules: Vec<u8> = (0..n)
-        .map(|i| {
-            if misc[i] {
-                17
-            } else {
-                rule_tag(spans, covered, i)
-            }
-        })
+        .map(|i| if misc[i] { 17 } else { rule_tag(claims, i) })
         .collect();
     let lang = bytes_id(f.lang.as_bytes());
     let kinds_map = word_kinds(f.lex);
@@ -130,7 +126,7 @@ pub fn features(f: &Field, spans: &[Option<Span>], covered: &[Option<usize>]) ->
         .map(|k| {
             (f.toks[k].capitalized || f.toks[k].all_caps)
                 && (f.lang != "de"
-                    || covered[k].is_some()
+                    || !claims.is_free(k)
                     || f.toks[k].all_caps
                     || !f.lex.is_german_noun(f.word(k)))
         })
@@ -278,13 +274,8 @@ pub fn features(f: &Field, spans: &[Option<Span>], covered: &[Option<usize>]) ->
 
 /// The tagger's names for the field, with the known ones kept: replaces `spans`' guessed
 /// names by the tagger's.
-pub fn decide(
-    f: &Field,
-    model: &Model,
-    spans: &mut Vec<Option<Span>>,
-    covered: &mut [Option<usize>],
-) {
-    let feats = features(f, spans, covered);
+pub fn decide(f: &Field, model: &Model, claims: &mut Claims) {
+    let feats = features(f, claims);
     let scores = model.emissions(&feats);
     let labels = model.best_path(&scores);
     // How much the tagger prefers "outside" to beginning a name, per token.
@@ -298,18 +289,11 @@ pub fn decide(
             s[O as usize] - name
         })
         .collect();
-    apply(f, &labels, &doubt, model.keep, spans, covered);
+    apply(f, &labels, &doubt, model.keep, claims);
 }
 
-/// Merges tagger `labels` into the rules' spans (see the module doc).
-pub fn apply(
-    f: &Field,
-    labels: &[u8],
-    doubt: &[f32],
-    keep_below: f32,
-    spans: &mut Vec<Option<Span>>,
-    covered: &mut [Option<usize>],
-) {
+/// Merges tagger `labels` into the rules' names (see the module doc).
+pub fn apply(f: &Field, labels: &[u8], doubt: &[f32], keep_below: f32, claims: &mut Claims) {
     let n = f.toks.len();
     // The tagger's names as token ranges.
     let mut names: Vec<(usize, usize, Kind)> = vec![];
@@ -329,47 +313,33 @@ pub fn apply(
         names.push((i, j, kind));
         i = j + 1;
     }
-    let agreed = |span: &Span, first: usize, last: usize| {
-        span.start == f.toks[first].start && span.end == f.toks[last].end
-    };
-    // Each span's tokens, in one pass; the tagger's names by first token.
-    let mut ranges: Vec<Option<(usize, usize)>> = vec![None; spans.len()];
-    for (t, c) in covered.iter().enumerate() {
-        if let Some(idx) = *c {
-            let r = ranges[idx].get_or_insert((t, t));
-            r.1 = t;
-        }
-    }
     let by_first: rustc_hash::FxHashMap<usize, (usize, Kind)> =
         names.iter().map(|&(s, e, k)| (s, (e, k))).collect();
     // Guessed names the tagger does not confirm go.
-    for (idx, slot) in spans.iter_mut().enumerate() {
-        let Some(span) = slot.as_ref() else { continue };
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
         if span.known.is_some() {
             continue;
         }
-        let keep = ranges[idx].and_then(|(a, b)| {
-            let confirmed = by_first
-                .get(&a)
-                .filter(|&&(e, _)| e == b && agreed(span, a, b))
-                .map(|&(_, kind)| kind);
-            // Where the tagger sees no name at all and doubts the rules' one only a little,
-            // the rules' name stays.
-            let untouched = (a..=b).all(|t| labels[t] == O);
-            confirmed.or((untouched && doubt[a] < keep_below).then_some(span.kind))
-        });
-        match keep {
+        let agreed = span.start == f.toks[a].start && span.end == f.toks[b].end;
+        let confirmed = by_first
+            .get(&a)
+            .filter(|&&(e, _)| e == b && agreed)
+            .map(|&(_, kind)| kind);
+        // Where the tagger sees no name at all and doubts the rules' one only a little,
+        // the rules' name stays.
+        let untouched = (a..=b).all(|t| labels[t] == O);
+        match confirmed.or((untouched && doubt[a] < keep_below).then_some(span.kind)) {
             Some(kind) => {
-                let span = slot.as_mut().expect("checked");
+                let span = claims.get_mut(id).expect("live");
                 if !span.kind_sure {
                     span.kind = kind;
                 }
             }
             None => {
-                *slot = None;
-                if let Some((a, b)) = ranges[idx] {
-                    covered[a..=b].iter_mut().for_each(|c| *c = None);
-                }
+                claims.release(id);
             }
         }
     }
@@ -381,36 +351,31 @@ pub fn apply(
         if (s..=e).any(|t| misc[t]) {
             continue;
         }
-        let inside: Vec<usize> = (s..=e).filter_map(|t| covered[t]).collect();
         let swallowable = e > s
             && kind == Kind::Person
-            && inside.iter().all(|&idx| {
-                let one_word = ranges
-                    .get(idx)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|(a, b)| a == b && a >= s && b <= e);
-                one_word
-                    && spans[idx]
-                        .as_ref()
-                        .is_some_and(|sp| sp.known.is_some() && sp.kind == Kind::Place)
+            && (s..=e).all(|t| {
+                claims.owner(t).is_none_or(|id| {
+                    claims.tokens(id) == Some((t, t))
+                        && claims
+                            .get(id)
+                            .is_some_and(|sp| sp.known.is_some() && sp.kind == Kind::Place)
+                })
             });
-        if !inside.is_empty() && !swallowable {
+        if !claims.all_free(s, e) && !swallowable {
             continue;
         }
-        for idx in inside {
-            spans[idx] = None;
-        }
-        let idx = spans.len();
-        spans.push(Some(Span {
-            start: f.toks[s].start,
-            end: f.toks[e].end,
-            known: None,
-            kind,
-            kind_sure: false,
-            words: f.folded[s..=e].iter().map(|w| w.to_string()).collect(),
-        }));
-        covered[s..=e].iter_mut().for_each(|c| *c = Some(idx));
+        claims.claim(
+            s,
+            e,
+            Span {
+                start: f.toks[s].start,
+                end: f.toks[e].end,
+                known: None,
+                kind,
+                kind_sure: false,
+                words: f.folded[s..=e].iter().map(|w| w.to_string()).collect(),
+            },
+        );
     }
 }
 

@@ -5,7 +5,7 @@
 //! Carolina", "Moscow State University"). Events and works ("Paris Agreement", "Davis Cup")
 //! are not entities of ours and are dropped with the place inside them.
 
-use super::{Field, Span};
+use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::token::Gap;
@@ -19,12 +19,12 @@ struct Run {
 }
 
 /// Finds unknown names, adding spans and removing known ones they swallow.
-pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
-    free_first_name_pairs(f, spans, covered);
+pub fn unknown_names(f: &Field, claims: &mut Claims) {
+    free_first_name_pairs(f, claims);
     let n = f.toks.len();
     let mut i = 0;
     while i < n {
-        if covered[i].is_some() || !f.name_like(i) {
+        if !claims.is_free(i) || !f.name_like(i) {
             i += 1;
             continue;
         }
@@ -41,15 +41,15 @@ pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Op
             has_org_head: o,
             has_place_head: p,
         };
-        extend_right(f, spans, covered, &mut run);
-        widen_left(f, spans, covered, &mut run);
+        extend_right(f, claims, &mut run);
+        widen_left(f, claims, &mut run);
         let next = run.last + 1;
         if cues::is_misc_head(&f.folded[run.last])
             || (run.last > run.first && cues::is_misc_head(&f.folded[run.first]))
         {
             // "Paris Agreement", "Davis Cup", "Guerra Fredda": not ours, and neither is the
             // place in it.
-            drop_known_before(f, spans, covered, run.first);
+            drop_known_before(f, claims, run.first);
             f.misc.borrow_mut()[run.first..=run.last]
                 .iter_mut()
                 .for_each(|m| *m = true);
@@ -57,28 +57,24 @@ pub fn unknown_names(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Op
             continue;
         }
         if let Some(span) = classify(f, &run) {
-            let idx = spans.len();
-            spans.push(Some(span));
-            covered[run.first..=run.last]
-                .iter_mut()
-                .for_each(|c| *c = Some(idx));
+            claims.claim(run.first, run.last, span);
         }
         i = next;
     }
     if f.lang == "de" {
-        super::german::adjective_names(f, spans, covered);
+        super::german::adjective_names(f, claims);
     }
-    directional_places(f, spans, covered);
+    directional_places(f, claims);
 }
 
 /// "Christopher Columbus", "Melania Trump": a given name before a one-word known place or a
 /// known person's bare surname is someone else; free the known word for the name run.
-fn free_first_name_pairs(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize>]) {
+fn free_first_name_pairs(f: &Field, claims: &mut Claims) {
     for k in 1..f.toks.len() {
-        let Some(s) = covered[k] else { continue };
+        let Some(s) = claims.owner(k) else { continue };
         let p = k - 1;
         // "In Pjöngjang" is no one: the given name must not be an ordinary word too.
-        if covered[p].is_some()
+        if !claims.is_free(p)
             || f.toks[p].gap != Gap::Space
             || !f.lex.is_first_name(f.word(p))
             || !f.toks[p].capitalized
@@ -86,23 +82,17 @@ fn free_first_name_pairs(f: &Field, spans: &mut [Option<Span>], covered: &mut [O
         {
             continue;
         }
-        let Some(span) = spans[s].as_ref() else {
+        let Some(span) = claims.get(s) else {
             continue;
         };
-        let one_word = span.start == f.toks[k].start && covered.get(k + 1) != Some(&Some(s));
+        let one_word = claims.tokens(s) == Some((k, k));
         if one_word && matches!(span.kind, Kind::Place | Kind::Person) {
-            spans[s] = None;
-            covered[k] = None;
+            claims.release(s);
         }
     }
 }
 
-fn extend_right(
-    f: &Field,
-    spans: &mut [Option<Span>],
-    covered: &mut [Option<usize>],
-    run: &mut Run,
-) {
+fn extend_right(f: &Field, claims: &mut Claims, run: &mut Run) {
     let n = f.toks.len();
     while f.joined(run.last) {
         let last = run.last;
@@ -113,7 +103,7 @@ fn extend_right(
                 if f.word(last).chars().count() == 1
                     && f.toks[last].capitalized
                     && f.toks[next].capitalized
-                    && covered[next].is_none()
+                    && claims.is_free(next)
                 {
                     run.last = next;
                     continue;
@@ -126,7 +116,7 @@ fn extend_right(
                     && f.word(next).chars().count() <= 4
                     && last > run.first
                     && f.lang != "de";
-                if covered[next].is_none()
+                if claims.is_free(next)
                     && (short_syllable
                         || (f.name_like(next) && !f.lex.is_german_noun(f.word(next))))
                 {
@@ -138,7 +128,7 @@ fn extend_right(
             Gap::Break => return,
             Gap::Space => {}
         }
-        if covered[next].is_none() && f.name_like(next) {
+        if claims.is_free(next) && f.name_like(next) {
             note_heads(f, run, next);
             run.last = next;
             continue;
@@ -148,11 +138,11 @@ fn extend_right(
         let only_given = (run.first..=run.last).all(|k| f.lex.is_first_name(f.word(k)));
         let surname_like = f.lex.is_first_name(f.word(next))
             || !f.lex.is_german_noun(f.word(next)) && !f.common_here(f.word(next));
-        if only_given && covered[next].is_none() && f.could_be_name(next) && surname_like {
+        if only_given && claims.is_free(next) && f.could_be_name(next) && surname_like {
             run.last = next;
             continue;
         }
-        if is_roman_numeral(f.word(next)) && covered[next].is_none() {
+        if is_roman_numeral(f.word(next)) && claims.is_free(next) {
             // "Thutmose III", "Andre Price III"; a numeral ends the name.
             run.last = next;
             return;
@@ -174,21 +164,18 @@ fn extend_right(
         // English "of"/"for" inside a German text introduces an English name ("Glasgow School
         // of Art"): its words may look like German nouns.
         let english = (next..k).any(|c| matches!(&*f.folded[c], "of" | "for" | "the"));
-        let name_after = covered[k].is_none() && (f.name_like(k) || english && f.could_be_name(k));
-        let known_after = covered[k].filter(|&s| {
-            spans[s].as_ref().is_some_and(|sp| {
-                sp.known.is_some() && sp.kind != Kind::Person && sp.start == f.toks[k].start
-            })
+        let name_after = claims.is_free(k) && (f.name_like(k) || english && f.could_be_name(k));
+        let known_after = claims.owner(k).filter(|&s| {
+            claims.tokens(s).is_some_and(|(a, _)| a == k)
+                && claims
+                    .get(s)
+                    .is_some_and(|sp| sp.known.is_some() && sp.kind != Kind::Person)
         });
         if run.has_org_head || run.has_place_head {
             if let Some(s) = known_after {
                 // "University of North Carolina", "Republic of China": the place is part of it.
-                let mut end = k;
-                while end + 1 < n && covered[end + 1] == Some(s) {
-                    end += 1;
-                }
-                spans[s] = None;
-                (k..=end).for_each(|c| covered[c] = None);
+                let (_, end) = claims.tokens(s).expect("an owner is live");
+                claims.release(s);
                 run.last = end;
                 continue;
             }
@@ -211,19 +198,15 @@ fn note_heads(f: &Field, run: &mut Run, k: usize) {
     run.has_place_head |= cues::is_place_head(&f.folded[k]);
 }
 
-fn widen_left(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize>], run: &mut Run) {
+fn widen_left(f: &Field, claims: &mut Claims, run: &mut Run) {
     if run.first > 0 && f.toks[run.first - 1].gap == Gap::Space {
         let p = run.first - 1;
         if run.has_org_head || run.has_place_head {
-            if let Some(s) = covered[p] {
+            if let Some(s) = claims.owner(p) {
                 // "Moscow State University", "BBC World Service", "Mississippi River".
-                if spans[s].as_ref().is_some_and(|sp| sp.kind != Kind::Person) {
-                    let mut start = p;
-                    while start > 0 && covered[start - 1] == Some(s) {
-                        start -= 1;
-                    }
-                    spans[s] = None;
-                    (start..=p).for_each(|c| covered[c] = None);
+                if claims.get(s).is_some_and(|sp| sp.kind != Kind::Person) {
+                    let (start, _) = claims.tokens(s).expect("an owner is live");
+                    claims.release(s);
                     run.first = start;
                 }
             } else if f.toks[p].capitalized
@@ -232,7 +215,7 @@ fn widen_left(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize
                 // "British Ministry of Defence", "Atlantic Ocean", "North Sea".
                 run.first = p;
             }
-        } else if run.last > run.first && covered[p].is_none() {
+        } else if run.last > run.first && claims.is_free(p) {
             // "No Kwang Chol", "Le Duc Tho": a short capitalised word before a name of several
             // words is part of it, even when it is also an ordinary word.
             let w = f.word(p);
@@ -277,64 +260,47 @@ fn widen_left(f: &Field, spans: &mut [Option<Span>], covered: &mut [Option<usize
 }
 
 /// The known place right before `first` ("Paris" in "Paris Agreement") goes with the event.
-fn drop_known_before(
-    f: &Field,
-    spans: &mut [Option<Span>],
-    covered: &mut [Option<usize>],
-    first: usize,
-) {
+fn drop_known_before(f: &Field, claims: &mut Claims, first: usize) {
     if first == 0 || f.toks[first - 1].gap != Gap::Space {
         return;
     }
-    if let Some(s) = covered[first - 1]
-        && spans[s].as_ref().is_some_and(|sp| sp.kind == Kind::Place)
+    if let Some(s) = claims.owner(first - 1)
+        && claims.get(s).is_some_and(|sp| sp.kind == Kind::Place)
     {
-        spans[s] = None;
-        covered
-            .iter_mut()
-            .filter(|c| **c == Some(s))
-            .for_each(|c| *c = None);
+        claims.release(s);
     }
 }
 
 /// "Northern Ireland", "East Africa", "Lower Austria": a compass word before a known place
 /// makes another place.
-fn directional_places(f: &Field, spans: &mut Vec<Option<Span>>, covered: &mut [Option<usize>]) {
+fn directional_places(f: &Field, claims: &mut Claims) {
     for p in 0..f.toks.len().saturating_sub(1) {
-        if covered[p].is_some()
+        if !claims.is_free(p)
             || !f.toks[p].capitalized
             || f.toks[p].gap != Gap::Space
             || !cues::is_directional(&f.folded[p])
         {
             continue;
         }
-        let Some(s) = covered[p + 1] else { continue };
-        let Some(place) = spans[s]
-            .as_ref()
-            .filter(|sp| sp.kind == Kind::Place && sp.start == f.toks[p + 1].start)
-        else {
+        let Some(s) = claims.owner(p + 1) else {
             continue;
         };
-        let words: Vec<String> = (p..f.toks.len())
-            .take_while(|&k| k == p || covered[k] == Some(s))
-            .map(|k| f.folded[k].to_string())
-            .collect();
+        let Some((_, last)) = claims.tokens(s).filter(|&(a, _)| a == p + 1) else {
+            continue;
+        };
+        let Some(place) = claims.get(s).filter(|sp| sp.kind == Kind::Place) else {
+            continue;
+        };
         let span = Span {
             start: f.toks[p].start,
             end: place.end,
             known: None,
             kind: Kind::Place,
             kind_sure: true,
-            words,
+            words: f.folded[p..=last].iter().map(|w| w.to_string()).collect(),
         };
-        spans[s] = None;
-        let idx = spans.len();
-        spans.push(Some(span));
-        covered
-            .iter_mut()
-            .filter(|c| **c == Some(s))
-            .for_each(|c| *c = Some(idx));
-        covered[p] = Some(idx);
+        // The new claim takes the place's tokens over.
+        claims.claim(p, last, span);
     }
 }
 
