@@ -12,6 +12,7 @@ mod link;
 pub mod recognize;
 pub mod tagger;
 pub mod token;
+pub mod words;
 
 use serde::Serialize;
 

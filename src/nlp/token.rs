@@ -137,35 +137,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Abbreviations before a name, whose dot ends no sentence.
 fn is_title_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "Dr" | "Mr"
-            | "Mrs"
-            | "Ms"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Nr"
-            | "Bd"
-            | "Abs"
-            | "Fr"
-            | "Hr"
-            | "Sig"
-            | "Gen"
-            | "Col"
-            | "Lt"
-            | "Sen"
-            | "Rep"
-            | "Gov"
-            | "Prof"
-            | "Dott"
-            | "Ing"
-            | "Avv"
-            | "Mons"
-            | "Capt"
-            | "Sgt"
-            | "Adm"
-    )
+    super::words::has(super::words::TITLE_ABBREVIATIONS, w)
 }
 
 /// "U.S." / "J.D." / "e.V.": single letters with dots.

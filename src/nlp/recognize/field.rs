@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::nlp::cues;
 use crate::nlp::lexicon::{Lexicon, is_acronym};
 use crate::nlp::token::{Gap, Token};
+use crate::nlp::words;
 
 /// Everything known about one field while recognising.
 pub struct Field<'a> {
@@ -161,18 +162,10 @@ impl Field<'_> {
     /// A German compound whose last part is a noun: "Medienbereich", "Rüstungsschau". Place
     /// names built like that (-burg, -berg, -dorf, -stadt …) are left to be names.
     pub fn is_german_compound(&self, w: &str) -> bool {
-        const PLACE_ENDINGS: &[&str] = &[
-            "Burg", "Berg", "Dorf", "Stadt", "Hausen", "Heim", "Feld", "Furt", "Bach", "Brück",
-            "Brücken", "Hafen", "Wald", "Stein", "Kirchen", "Felde",
-        ];
-        const NOUN_ENDINGS: &[&str] = &[
-            "ität", "itäten", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften",
-            "ismus", "tionen", "nisse", "ierung",
-        ];
         if w.len() < 8 || !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        if NOUN_ENDINGS.iter().any(|e| w.ends_with(e)) {
+        if words::ends_with_any(words::GERMAN_NOUN_ENDINGS, w) {
             return true;
         }
         let chars: Vec<(usize, char)> = w.char_indices().collect();
@@ -186,7 +179,7 @@ impl Field<'_> {
             cap.clear();
             cap.extend(c.to_uppercase());
             cap.push_str(&rest[c.len_utf8()..]);
-            if !self.lex.is_german_noun(&cap) || PLACE_ENDINGS.contains(&cap.as_str()) {
+            if !self.lex.is_german_noun(&cap) || words::has(words::GERMAN_PLACE_PARTS, &cap) {
                 continue;
             }
             // A long last part is enough; a short one ("Rat", "Kien") needs a noun before it

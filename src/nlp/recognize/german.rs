@@ -6,6 +6,7 @@ use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::token::Gap;
+use crate::nlp::words;
 
 /// German capitalises an adjective inside a sentence only when it is part of a name:
 /// "Nordirischen Versammlung", "Keltischen See", "Schwarze Meer", "Deutschen Reich".
@@ -76,44 +77,10 @@ pub fn adjective_names(f: &Field, claims: &mut Claims) {
 /// German compounds name their kind in their last part: "Bundespresseamt" is an
 /// organisation, "Neustadt" a place.
 pub fn compound_kind(folded: &str) -> Option<Kind> {
-    const ORG: &[&str] = &[
-        "amt",
-        "amts",
-        "amtes",
-        "ministerium",
-        "ministeriums",
-        "behorde",
-        "behorden",
-        "gericht",
-        "gerichts",
-        "gerichtes",
-        "bank",
-        "partei",
-        "verband",
-        "verbands",
-        "verbandes",
-        "institut",
-        "instituts",
-        "kommission",
-        "agentur",
-        "gesellschaft",
-        "konzern",
-        "konzerns",
-        "stiftung",
-        "universitat",
-        "zentrale",
-        "werke",
-        "rat",
-        "rates",
-    ];
-    const PLACE: &[&str] = &[
-        "stadt", "burg", "berg", "dorf", "hausen", "heim", "ingen", "feld", "furt", "hafen",
-        "brucken", "kirchen",
-    ];
     let long = folded.chars().count() >= 7;
-    if long && ORG.iter().any(|e| folded.ends_with(e)) {
+    if long && words::ends_with_any(words::COMPOUND_ORG_ENDINGS, folded) {
         Some(Kind::Organization)
-    } else if long && PLACE.iter().any(|e| folded.ends_with(e)) {
+    } else if long && words::ends_with_any(words::COMPOUND_PLACE_ENDINGS, folded) {
         Some(Kind::Place)
     } else {
         None

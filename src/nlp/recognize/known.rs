@@ -7,6 +7,7 @@ use crate::nlp::Kind;
 use crate::nlp::fold::fold_word;
 use crate::nlp::lexicon::Alias;
 use crate::nlp::token::Gap;
+use crate::nlp::words;
 
 /// Pass one: every alias of the lexicon, longest first.
 pub fn known_names(f: &Field, claims: &mut Claims) {
@@ -220,10 +221,7 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
         {
             let kind = f.lex.known[alias.entity as usize].kind;
             // "Mittelmeerraum", "Südkaukasusregion": the area around a place is that place.
-            let area = matches!(
-                rest_cap.as_str(),
-                "Raum" | "Region" | "Gebiet" | "Küste" | "Zone"
-            );
+            let area = words::has(words::AREA_NOUNS, &rest_cap);
             return Some(Span {
                 start: t.start,
                 end: if area { t.end } else { t.start + cut },
@@ -244,12 +242,12 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
 /// "Süditalien", "Ostdeutschland", "Norddeutschland": a compass prefix on a known place is a
 /// place of its own.
 fn compass_compound(f: &Field, i: usize) -> Option<Span> {
-    const PREFIXES: &[&str] = &[
-        "Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel",
-        "Zentral", "Ober", "Unter", "Nieder",
-    ];
     let (t, w) = (&f.toks[i], f.word(i));
-    let prefix = PREFIXES.iter().find(|p| w.starts_with(*p))?;
+    // The longest: "Nordostchina" is "Nordost" + "China", not "Nord" + "ostchina".
+    let prefix = words::COMPASS_PREFIXES
+        .iter()
+        .filter(|p| w.starts_with(*p))
+        .max_by_key(|p| p.len())?;
     let rest = &w[prefix.len()..];
     if rest.chars().count() < 4 {
         return None;

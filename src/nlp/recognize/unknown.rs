@@ -9,6 +9,7 @@ use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::token::Gap;
+use crate::nlp::words;
 
 /// Token range of a name being built, inclusive.
 struct Run {
@@ -163,7 +164,7 @@ fn extend_right(f: &Field, claims: &mut Claims, run: &mut Run) {
         let particles = (next..k).all(|c| cues::is_name_particle(&f.folded[c]));
         // English "of"/"for" inside a German text introduces an English name ("Glasgow School
         // of Art"): its words may look like German nouns.
-        let english = (next..k).any(|c| matches!(&*f.folded[c], "of" | "for" | "the"));
+        let english = (next..k).any(|c| words::has(words::ENGLISH_CONNECTORS, &f.folded[c]));
         let name_after = claims.is_free(k) && (f.name_like(k) || english && f.could_be_name(k));
         let known_after = claims.owner(k).filter(|&s| {
             claims.tokens(s).is_some_and(|(a, _)| a == k)
@@ -219,25 +220,7 @@ fn widen_left(f: &Field, claims: &mut Claims, run: &mut Run) {
             // "No Kwang Chol", "Le Duc Tho": a short capitalised word before a name of several
             // words is part of it, even when it is also an ordinary word.
             let w = f.word(p);
-            let article = matches!(
-                &*f.folded[p],
-                "the"
-                    | "der"
-                    | "die"
-                    | "das"
-                    | "den"
-                    | "dem"
-                    | "il"
-                    | "la"
-                    | "le"
-                    | "lo"
-                    | "un"
-                    | "una"
-                    | "ein"
-                    | "eine"
-                    | "a"
-                    | "an"
-            );
+            let article = words::has(words::ARTICLES, &f.folded[p]);
             if f.could_be_name(p)
                 && !f.toks[p].sentence_start
                 && w.chars().count() <= 3
@@ -249,12 +232,7 @@ fn widen_left(f: &Field, claims: &mut Claims, run: &mut Run) {
         }
     }
     // A leading article is not part of the name.
-    if run.last > run.first
-        && matches!(
-            &*f.folded[run.first],
-            "the" | "der" | "die" | "das" | "il" | "la" | "lo"
-        )
-    {
+    if run.last > run.first && words::has(words::LEADING_ARTICLES, &f.folded[run.first]) {
         run.first += 1;
     }
 }
@@ -305,24 +283,7 @@ fn directional_places(f: &Field, claims: &mut Claims) {
 }
 
 fn is_roman_numeral(w: &str) -> bool {
-    matches!(
-        w,
-        "I" | "II"
-            | "III"
-            | "IV"
-            | "V"
-            | "VI"
-            | "VII"
-            | "VIII"
-            | "IX"
-            | "X"
-            | "XI"
-            | "XII"
-            | "XIII"
-            | "XIV"
-            | "XV"
-            | "XVI"
-    )
+    words::has(words::ROMAN_NUMERALS, w)
 }
 
 /// The kind of an unknown name from its words and neighbours; `None` when it is not a name
