@@ -38,8 +38,10 @@ pub struct Alias {
 impl Alias {
     /// Text with accents or umlauts must be one of the written forms (or begin like one, for
     /// inflected forms); text without them may stand for any ("Erdogan" for "Erdoğan").
+    /// A name of several words is specific enough to be itself under any accents: Spanish
+    /// writes "Vladímir Putin".
     pub fn diacritics_fit(&self, text: &str) -> bool {
-        if text.is_ascii() {
+        if text.is_ascii() || self.lower_ok.len() > 1 {
             return true;
         }
         let norm = |s: &str| s.to_lowercase().replace(['-', '‐'], " ");
@@ -48,28 +50,42 @@ impl Alias {
     }
 }
 
+/// The entities and word lists recognition asks about. Its tables are private: the
+/// recogniser and linking ask the few questions below, and tests build a small one with
+/// [`Lexicon::from_sources`].
 pub struct Lexicon {
-    pub known: Vec<Known>,
-    pub aliases: FxHashMap<String, Alias>,
+    known: Vec<Known>,
+    aliases: FxHashMap<String, Alias>,
     /// Multi-word aliases by [`german_stem_key`], so that inflected German adjectives meet
     /// ("Vereinigten Staaten", "Republikanischen Partei").
-    pub stem_aliases: FxHashMap<String, u32>,
+    stem_aliases: FxHashMap<String, u32>,
     /// Aliases of people by the transliteration-blind skeleton of their words, so that a
     /// spelling the list lacks still finds its person ("Volodymyr Zelenskiy", "Selenskyj").
-    pub person_skeletons: FxHashMap<String, u32>,
+    person_skeletons: FxHashMap<String, u32>,
     /// For each first word of an alias (also its German stem), the most words an alias that
     /// starts with it has: most words start none, and are passed over at once.
-    pub first_words: FxHashMap<String, usize>,
+    first_words: FxHashMap<String, usize>,
     /// The first words of aliases that may be written in lower case ("dpa", "al-Qaeda"): a
     /// lower-case word of the text is looked up only if it is one of these.
-    pub lower_first_words: FxHashSet<String>,
-    /// Longest alias, in words.
-    pub max_words: usize,
-    pub de_nouns: FxHashSet<&'static str>,
-    pub first_names: FxHashSet<&'static str>,
-    pub common_en: FxHashSet<&'static str>,
-    pub common_de: FxHashSet<&'static str>,
-    pub common_it: FxHashSet<&'static str>,
+    lower_first_words: FxHashSet<String>,
+    /// Per folded alias word, the kinds of the names it is part of; built on first use.
+    word_kinds: OnceLock<FxHashMap<String, u8>>,
+    de_nouns: FxHashSet<&'static str>,
+    first_names: FxHashSet<&'static str>,
+    common_en: FxHashSet<&'static str>,
+    common_de: FxHashSet<&'static str>,
+    common_it: FxHashSet<&'static str>,
+}
+
+/// The text a lexicon is built from: entity tables (rows as in `curated.tsv`; earlier tables
+/// win an alias they share with later ones) and one-word-per-line lists.
+pub struct Sources {
+    pub entities: &'static [&'static str],
+    pub de_nouns: &'static str,
+    pub first_names: &'static str,
+    pub common_en: &'static str,
+    pub common_de: &'static str,
+    pub common_it: &'static str,
 }
 
 const CURATED: &str = include_str!("../../assets/nlp/curated.tsv");
@@ -127,7 +143,17 @@ fn parse_row(line: &'static str) -> Result<Row, String> {
 /// The lexicon, built on first use.
 pub fn get() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(Lexicon::build)
+    LEXICON.get_or_init(|| {
+        Lexicon::from_sources(&Sources {
+            // Curated first: where both name the same alias, the hand-made entry wins.
+            entities: &[CURATED, PLACES],
+            de_nouns: DE_NOUNS,
+            first_names: FIRST_NAMES,
+            common_en: COMMON_EN,
+            common_de: COMMON_DE,
+            common_it: COMMON_IT,
+        })
+    })
 }
 
 fn words(list: &'static str) -> FxHashSet<&'static str> {
@@ -135,7 +161,9 @@ fn words(list: &'static str) -> FxHashSet<&'static str> {
 }
 
 impl Lexicon {
-    fn build() -> Lexicon {
+    /// A lexicon of the given tables and lists. Malformed rows are passed over here; the
+    /// embedded files have a test that every row parses.
+    pub fn from_sources(src: &Sources) -> Lexicon {
         let mut lex = Lexicon {
             known: Vec::new(),
             aliases: FxHashMap::default(),
@@ -143,20 +171,18 @@ impl Lexicon {
             person_skeletons: FxHashMap::default(),
             first_words: FxHashMap::default(),
             lower_first_words: FxHashSet::default(),
-            max_words: 1,
-            de_nouns: words(DE_NOUNS),
-            first_names: words(FIRST_NAMES),
-            common_en: words(COMMON_EN),
-            common_de: words(COMMON_DE),
-            common_it: words(COMMON_IT),
+            word_kinds: OnceLock::new(),
+            de_nouns: words(src.de_nouns),
+            first_names: words(src.first_names),
+            common_en: words(src.common_en),
+            common_de: words(src.common_de),
+            common_it: words(src.common_it),
         };
-        // Curated first: where both name the same alias, the hand-made entry wins.
         let mut ids = HashMap::new();
-        for line in CURATED.lines().chain(PLACES.lines()) {
+        for line in src.entities.iter().flat_map(|t| t.lines()) {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            // Rows are checked by a test (every row parses); here a bad one is passed over.
             let Ok(Row {
                 id,
                 kind,
@@ -220,7 +246,6 @@ impl Lexicon {
             self.lower_first_words
                 .insert(key.split(' ').next().unwrap_or_default().to_owned());
         }
-        self.max_words = self.max_words.max(words.len());
         match self.aliases.get_mut(&key) {
             Some(existing) if existing.entity == entity => {
                 existing.forms.push(alias);
@@ -245,6 +270,62 @@ impl Lexicon {
                 );
             }
         }
+    }
+
+    /// The entity with index `id` (as in [`Alias::entity`] and `Span::known`).
+    pub fn known(&self, id: u32) -> &Known {
+        &self.known[id as usize]
+    }
+
+    /// Every entity, in table order.
+    pub fn entities(&self) -> &[Known] {
+        &self.known
+    }
+
+    /// The alias with this key ([`key_of`]: folded words joined by spaces).
+    pub fn alias(&self, key: &str) -> Option<&Alias> {
+        self.aliases.get(key)
+    }
+
+    /// The entity of a multi-word alias by its [`german_stem_key`].
+    pub fn stem_alias(&self, stem_key: &str) -> Option<u32> {
+        self.stem_aliases.get(stem_key).copied()
+    }
+
+    /// The person whose alias has this [`skeleton_key`].
+    pub fn person_by_skeleton(&self, skeleton: &str) -> Option<u32> {
+        self.person_skeletons.get(skeleton).copied()
+    }
+
+    /// The most words an alias starting with this folded word has (0: it starts none).
+    pub fn longest_alias_from(&self, first_word: &str) -> usize {
+        self.first_words.get(first_word).copied().unwrap_or(0)
+    }
+
+    /// Whether some alias starts with this folded word written in lower case ("dpa").
+    pub fn may_start_lower(&self, first_word: &str) -> bool {
+        self.lower_first_words.contains(first_word)
+    }
+
+    /// For each folded word of the aliases, the kinds of the names it is part of (bits:
+    /// person 1, place 2, organisation 4, other 8; 16 when it is a whole one-word alias).
+    pub fn word_kinds(&self) -> &FxHashMap<String, u8> {
+        self.word_kinds.get_or_init(|| {
+            let mut map: FxHashMap<String, u8> = FxHashMap::default();
+            for (key, alias) in &self.aliases {
+                let bit = match self.known(alias.entity).kind {
+                    Kind::Person => 1,
+                    Kind::Place => 2,
+                    Kind::Organization => 4,
+                    Kind::Other => 8,
+                };
+                let single = !key.contains(' ');
+                for w in key.split(' ') {
+                    *map.entry(w.to_owned()).or_default() |= bit | if single { 16 } else { 0 };
+                }
+            }
+            map
+        })
     }
 
     pub fn is_first_name(&self, word: &str) -> bool {

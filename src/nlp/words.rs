@@ -282,6 +282,10 @@ pub const ARTICLES: &[&str] = &[
     "un", "una",
 ];
 
+/// Definite articles of English and Italian: the name after one is rarely a person's.
+#[rustfmt::skip]
+pub const DEFINITE_ARTICLES: &[&str] = &["gli", "il", "l", "la", "le", "lo", "the"];
+
 /// Articles dropped from the front of a name ("the Kremlin").
 #[rustfmt::skip]
 pub const LEADING_ARTICLES: &[&str] = &[
@@ -346,6 +350,7 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("AREA_NOUNS", AREA_NOUNS, Form::Surface),
     ("COMPASS_PREFIXES", COMPASS_PREFIXES, Form::SurfaceEnding),
     ("ARTICLES", ARTICLES, Form::Folded),
+    ("DEFINITE_ARTICLES", DEFINITE_ARTICLES, Form::Folded),
     ("LEADING_ARTICLES", LEADING_ARTICLES, Form::Folded),
     ("ENGLISH_CONNECTORS", ENGLISH_CONNECTORS, Form::Folded),
     ("ROMAN_NUMERALS", ROMAN_NUMERALS, Form::Surface),

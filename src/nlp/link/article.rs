@@ -78,9 +78,9 @@ pub fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexi
         let known = span.known.or_else(|| {
             (span.kind == Kind::Person || span.words.len() > 1)
                 .then(|| {
-                    lex.person_skeletons
-                        .get(&crate::nlp::lexicon::skeleton_key(&span.words.join(" ")))
-                        .copied()
+                    lex.person_by_skeleton(&crate::nlp::lexicon::skeleton_key(
+                        &span.words.join(" "),
+                    ))
                 })
                 .flatten()
         });
@@ -112,8 +112,7 @@ pub fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexi
             && surface.chars().count() >= 2;
         let target = nearest(&locals, pos, |l| {
             let person = l.kind() == Kind::Person
-                || l.known
-                    .is_some_and(|k| lex.known[k as usize].kind == Kind::Person);
+                || l.known.is_some_and(|k| lex.known(k).kind == Kind::Person);
             (person
                 && l.words.len() > 1
                 && (l.words.first() == Some(word) || l.words.last() == Some(word)))

@@ -52,7 +52,7 @@ pub fn make_entity(
     });
     let (id, name, kind) = match known {
         Some(k) => {
-            let k = &lex.known[k as usize];
+            let k = lex.known(k);
             (k.id.to_owned(), k.name.to_owned(), k.kind)
         }
         None => {

@@ -204,7 +204,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// they name nobody in particular.
 fn ambiguous_words(lex: &Lexicon) -> HashSet<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
-    for k in lex.known.iter().filter(|k| k.kind == Kind::Person) {
+    for k in lex.entities().iter().filter(|k| k.kind == Kind::Person) {
         let key = key_of(k.name);
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() > 1 {

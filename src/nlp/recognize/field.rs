@@ -134,7 +134,10 @@ impl Field<'_> {
         let t = &self.toks[i];
         let f = &self.folded[i];
         let shape = t.all_caps || (t.capitalized && !t.has_digit);
+        // "Didn't", "Can't": a verb with its negation cut off at the apostrophe.
+        let negated = t.gap == Gap::Apostrophe && self.folded.get(i + 1).is_some_and(|n| n == "t");
         shape
+            && !negated
             && !cues::is_never_name(f)
             && !cues::is_person_trigger(f)
             && !(self.lang != "de"

@@ -15,7 +15,7 @@ pub fn known_names(f: &Field, claims: &mut Claims) {
     let mut i = 0;
     while i < n {
         if let Some((len, entity, genitive_end)) = match_alias(f, i) {
-            let kind = f.lex.known[entity as usize].kind;
+            let kind = f.lex.known(entity).kind;
             let start = f.toks[i].start;
             let end = genitive_end.unwrap_or(f.toks[i + len - 1].end);
             claims.claim(
@@ -61,10 +61,10 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
     // Most words start no alias: look that up once instead of building keys.
     // A dotted abbreviation folds to several key words ("U.S." → "u s"): look up the first.
     let w = f.folded[i].split(' ').next().unwrap_or_default();
-    if !(t0.capitalized || t0.all_caps || t0.has_digit || f.lex.lower_first_words.contains(w)) {
+    if !(t0.capitalized || t0.all_caps || t0.has_digit || f.lex.may_start_lower(w)) {
         return None;
     }
-    let mut limit = f.lex.first_words.get(w).copied().unwrap_or(0);
+    let mut limit = f.lex.longest_alias_from(w);
     if limit == 0 && f.lang == "de" && t0.capitalized {
         for stem in [
             w.strip_suffix('s'),
@@ -75,7 +75,7 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
         .into_iter()
         .flatten()
         {
-            limit = limit.max(f.lex.first_words.get(stem).copied().unwrap_or(0));
+            limit = limit.max(f.lex.longest_alias_from(stem));
         }
     }
     if limit == 0 {
@@ -95,7 +95,7 @@ fn match_alias(f: &Field, i: usize) -> Option<(usize, u32, Option<usize>)> {
         cuts.push(key.len());
     }
     for len in (1..=max).rev() {
-        if let Some(alias) = f.lex.aliases.get(&key[..cuts[len - 1]])
+        if let Some(alias) = f.lex.alias(&key[..cuts[len - 1]])
             && alias_fits(f, i, len, alias)
             && !is_first_name_of_person(f, i, len, alias.entity)
             && !ordinary_word_at_start(f, i, len, alias.entity)
@@ -133,7 +133,7 @@ fn german_inflected(
         }
     }
     for candidate in candidates {
-        if let Some(alias) = f.lex.aliases.get(candidate)
+        if let Some(alias) = f.lex.alias(candidate)
             && alias.acronym.is_none()
             && alias_fits(f, i, len, alias)
         {
@@ -144,7 +144,7 @@ fn german_inflected(
         let stem = crate::nlp::lexicon::german_stem_key(key);
         let stripped = stem.strip_suffix('s').map(str::to_owned);
         for k in std::iter::once(stem.clone()).chain(stripped) {
-            if let Some(&entity) = f.lex.stem_aliases.get(&k) {
+            if let Some(entity) = f.lex.stem_alias(&k) {
                 return Some((len, entity, Some(f.toks[last].end)));
             }
         }
@@ -172,7 +172,7 @@ fn alias_fits(f: &Field, i: usize, len: usize, alias: &Alias) -> bool {
 /// language, at the start of a sentence, is the word.
 fn ordinary_word_at_start(f: &Field, i: usize, len: usize, entity: u32) -> bool {
     len == 1
-        && f.lex.known[entity as usize].minor
+        && f.lex.known(entity).minor
         && (f.toks[i].sentence_start || f.headline)
         && f.common_here(f.word(i))
 }
@@ -181,12 +181,12 @@ fn ordinary_word_at_start(f: &Field, i: usize, len: usize, entity: u32) -> bool 
 /// a name, is a person's first name.
 fn is_first_name_of_person(f: &Field, i: usize, len: usize, entity: u32) -> bool {
     len == 1
-        && f.lex.known[entity as usize].kind == Kind::Place
+        && f.lex.known(entity).kind == Kind::Place
         && f.lex.is_first_name(f.word(i))
         && f.joined(i)
         && f.toks[i].gap == Gap::Space
         && f.toks[i + 1].capitalized
-        && !f.lex.aliases.contains_key(&*f.folded[i + 1])
+        && f.lex.alias(&f.folded[i + 1]).is_none()
         && f.name_like(i + 1)
 }
 
@@ -207,7 +207,7 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
         .collect();
     for &cut in cuts.iter().rev() {
         let (head, rest) = w.split_at(cut);
-        let Some(alias) = f.lex.aliases.get(&fold_word(head)) else {
+        let Some(alias) = f.lex.alias(&fold_word(head)) else {
             continue;
         };
         let rest_cap = capitalized(rest);
@@ -219,7 +219,7 @@ fn compound_prefix(f: &Field, i: usize) -> Option<Span> {
             && rest_is_noun
             && alias.diacritics_fit(head)
         {
-            let kind = f.lex.known[alias.entity as usize].kind;
+            let kind = f.lex.known(alias.entity).kind;
             // "Mittelmeerraum", "Südkaukasusregion": the area around a place is that place.
             let area = words::has(words::AREA_NOUNS, &rest_cap);
             return Some(Span {
@@ -253,8 +253,8 @@ fn compass_compound(f: &Field, i: usize) -> Option<Span> {
         return None;
     }
     let rest_cap = capitalized(rest);
-    let alias = f.lex.aliases.get(&fold_word(&rest_cap))?;
-    let known = &f.lex.known[alias.entity as usize];
+    let alias = f.lex.alias(&fold_word(&rest_cap))?;
+    let known = f.lex.known(alias.entity);
     (known.kind == Kind::Place && alias.acronym.is_none() && alias.diacritics_fit(&rest_cap)).then(
         || Span {
             start: t.start,

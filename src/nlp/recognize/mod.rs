@@ -91,7 +91,7 @@ mod tests {
                 (
                     text[s.start..s.end].to_owned(),
                     s.kind,
-                    s.known.map(|k| lex.known[k as usize].id),
+                    s.known.map(|k| lex.known(k).id),
                 )
             })
             .collect()
@@ -269,6 +269,80 @@ mod tests {
                 "Bologna",
                 "Romano Prodi",
                 "Mario Draghi"
+            ]
+        );
+    }
+
+    /// The mistakes seen in use that issue #9 lists, one assertion each.
+    #[test]
+    fn mistakes_seen_in_use() {
+        let got = names(
+            "Russian President Vladímir Putin met the envoy. The Gobierno in Madrid and the Cancillería in Buenos Aires spoke of the Unión Europea.",
+            "en",
+        );
+        let find = |s: &str| got.iter().find(|g| g.0 == s).cloned();
+        assert_eq!(
+            find("Vladímir Putin").map(|g| g.2),
+            Some(Some("vladimir_putin")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0 == "Vladímir"), "{got:?}");
+        assert_eq!(find("Gobierno").map(|g| g.1), Some(Kind::Organization));
+        assert_eq!(find("Cancillería").map(|g| g.1), Some(Kind::Organization));
+        assert_eq!(
+            find("Unión Europea").map(|g| g.2),
+            Some(Some("european_union"))
+        );
+        assert_eq!(
+            surfaces(
+                "The guests included Rachida Dati Nicolas Sarkozy and Carla Bruni.",
+                "en"
+            ),
+            ["Rachida Dati", "Nicolas Sarkozy", "Carla Bruni"]
+        );
+        let headline = recognize(
+            "Why Her Father Didn't Come Home",
+            "en",
+            true,
+            lexicon::get(),
+        );
+        assert!(headline.is_empty(), "{headline:?}");
+        assert!(surfaces("The band played Over My Head before the speeches.", "en").is_empty());
+        // A given name that is a word stays a name in front.
+        assert_eq!(
+            surfaces("They cast Will Smith again.", "en"),
+            ["Will Smith"]
+        );
+    }
+
+    /// A lexicon of ten lines is enough to recognise and identify names: the recogniser asks
+    /// the lexicon's questions, not its tables.
+    #[test]
+    fn a_ten_line_lexicon() {
+        let lex = crate::nlp::lexicon::Lexicon::from_sources(&crate::nlp::lexicon::Sources {
+            entities: &[
+                "vladimir_putin\tperson\tVladimir Putin\tVladimir Putin|Wladimir Putin|Putin\n\
+                         moscow\tplace\tMoscow\tMoscow|Moskau|Mosca\n\
+                         nato\torganization\tNATO\tNATO|Nato\n",
+            ],
+            de_nouns: "Gesandte\nGesandten\nTreffen\n",
+            first_names: "Andrej\n",
+            common_en: "met\n",
+            common_de: "traf\n",
+            common_it: "",
+        });
+        let text = "Wladimir Putin traf in Moskau den Gesandten der NATO und Andrej Rudenko.";
+        let got: Vec<(&str, Option<&str>)> = recognize_with(text, "de", false, &lex, None)
+            .into_iter()
+            .map(|s| (&text[s.start..s.end], s.known.map(|k| lex.known(k).id)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Wladimir Putin", Some("vladimir_putin")),
+                ("Moskau", Some("moscow")),
+                ("NATO", Some("nato")),
+                ("Andrej Rudenko", None)
             ]
         );
     }

@@ -44,29 +44,6 @@ fn gap_code(g: Gap) -> u8 {
     }
 }
 
-/// For each folded word of the lexicon's aliases, the kinds of the names it is part of (bits:
-/// person, place, organisation, other; 16 when it is a whole one-word alias).
-fn word_kinds(lex: &crate::nlp::lexicon::Lexicon) -> &'static rustc_hash::FxHashMap<String, u8> {
-    static KINDS: std::sync::OnceLock<rustc_hash::FxHashMap<String, u8>> =
-        std::sync::OnceLock::new();
-    KINDS.get_or_init(|| {
-        let mut map: rustc_hash::FxHashMap<String, u8> = rustc_hash::FxHashMap::default();
-        for (key, alias) in &lex.aliases {
-            let bit = match lex.known[alias.entity as usize].kind {
-                Kind::Person => 1,
-                Kind::Place => 2,
-                Kind::Organization => 4,
-                Kind::Other => 8,
-            };
-            let single = !key.contains(' ');
-            for w in key.split(' ') {
-                *map.entry(w.to_owned()).or_default() |= bit | if single { 16 } else { 0 };
-            }
-        }
-        map
-    })
-}
-
 fn mix(template: u8, parts: &[u64]) -> u64 {
     let mut h = FxBuildHasher.build_hasher();
     h.write_u8(template);
@@ -117,7 +94,7 @@ pub fn features(f: &Field, claims: &Claims) -> Vec<Vec<u64>> {
         .map(|i| if misc[i] { 17 } else { rule_tag(claims, i) })
         .collect();
     let lang = bytes_id(f.lang.as_bytes());
-    let kinds_map = word_kinds(f.lex);
+    let kinds_map = f.lex.word_kinds();
     // A lower-case word with no capitalised neighbour is outside any name: it gets no
     // features and the tagger keeps it outside (most words of any text; this is the speed).
     // In German every noun is capitalised: a known common noun that no rule took is left

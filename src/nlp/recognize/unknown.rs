@@ -129,6 +129,10 @@ fn extend_right(f: &Field, claims: &mut Claims, run: &mut Run) {
             Gap::Break => return,
             Gap::Space => {}
         }
+        if starts_another_person(f, run, next) {
+            // "Rachida Dati Nicolas Sarkozy": a list of names without commas.
+            return;
+        }
         if claims.is_free(next) && f.name_like(next) {
             note_heads(f, run, next);
             run.last = next;
@@ -192,6 +196,18 @@ fn extend_right(f: &Field, claims: &mut Claims, run: &mut Run) {
         }
         return;
     }
+}
+
+/// After two words that end in a surname, a given name followed by another name begins the
+/// next person.
+fn starts_another_person(f: &Field, run: &Run, next: usize) -> bool {
+    let given = |k: usize| f.lex.is_first_name(f.word(k)) && !f.toks[k].all_caps;
+    run.last == run.first + 1
+        && !given(run.last)
+        && given(next)
+        && f.joined(next)
+        && f.toks[next].gap == Gap::Space
+        && f.name_like(next + 1)
 }
 
 fn note_heads(f: &Field, run: &mut Run, k: usize) {
@@ -282,6 +298,13 @@ fn directional_places(f: &Field, claims: &mut Claims) {
     }
 }
 
+/// The word before token `k` is a definite article ("the", "il", "l'").
+fn after_definite_article(f: &Field, k: usize) -> bool {
+    k > 0
+        && matches!(f.toks[k - 1].gap, Gap::Space | Gap::Apostrophe)
+        && words::has(words::DEFINITE_ARTICLES, &f.folded[k - 1])
+}
+
 fn is_roman_numeral(w: &str) -> bool {
     words::has(words::ROMAN_NUMERALS, w)
 }
@@ -294,7 +317,12 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
     let name_words: Vec<usize> = (first..=last)
         .filter(|&k| !cues::is_connector(&f.folded[k]) || f.toks[k].capitalized)
         .collect();
-    let all_weak = name_words.iter().all(|&k| f.weak(k));
+    // A given name that is also an ordinary word counts as a name only in front ("Will
+    // Smith"); further in it is the word ("Over My Head").
+    let all_weak = name_words
+        .iter()
+        .enumerate()
+        .all(|(n, &k)| f.weak(k) || n > 0 && !f.toks[k].all_caps && f.common_here(f.word(k)));
     let single_acronym = len == 1 && f.toks[first].all_caps;
     let prev = first
         .checked_sub(1)
@@ -336,6 +364,10 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         (Kind::Person, true)
     } else if len == 1 && prev.is_some_and(|p| cues::is_locative(&f.folded[p])) {
         (Kind::Place, false)
+    } else if f.lang != "de" && after_definite_article(f, first) {
+        // "the Gobierno", "la Cancillería": people go without an article in English and
+        // mostly in Italian; an institution is the likelier thing.
+        (Kind::Organization, false)
     } else {
         // A lone capitalised word that is no ordinary word, with nothing else to go by, is
         // most often a surname in the news (measured on UNER: two in three).
