@@ -328,6 +328,47 @@ impl Lexicon {
         })
     }
 
+    /// "mongolian", "italians", "icelandic": a folded word made from the name of a country
+    /// or region the lexicon knows by an English demonym ending. Cities are left out: too
+    /// many surnames end like a town plus "-an".
+    pub fn is_place_demonym(&self, folded: &str) -> bool {
+        // Ending, and what the place's name may end in where the ending replaced it.
+        const ENDINGS: &[(&str, &[&str])] = &[
+            ("ians", &["a", "ia", ""]),
+            ("ian", &["a", "ia", ""]),
+            ("eans", &["e", "ea", ""]),
+            ("ean", &["e", "ea", ""]),
+            ("ans", &["a", "", "e", "o"]),
+            ("an", &["a", "", "e", "o"]),
+            ("ese", &[""]),
+            ("ic", &[""]),
+            ("ites", &[""]),
+            ("ite", &[""]),
+            ("i", &[""]),
+        ];
+        if folded.len() < 5 || !folded.is_ascii() || self.aliases.contains_key(folded) {
+            return false;
+        }
+        let mut candidate = String::with_capacity(folded.len() + 2);
+        for (ending, restore) in ENDINGS {
+            let Some(stem) = folded.strip_suffix(ending).filter(|s| s.len() >= 3) else {
+                continue;
+            };
+            for add in *restore {
+                candidate.clear();
+                candidate.push_str(stem);
+                candidate.push_str(add);
+                if let Some(alias) = self.aliases.get(&candidate) {
+                    let k = self.known(alias.entity);
+                    if k.kind == Kind::Place && !k.minor {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)
     }
@@ -466,6 +507,17 @@ mod tests {
         assert_eq!(id("zelenskiy"), Some("volodymyr_zelensky"));
         assert_eq!(id("sergey lavrov"), Some("sergei_lavrov"));
         assert_eq!(id("kim jong il"), Some("kim_jong_il"));
+    }
+
+    #[test]
+    fn demonyms_of_known_places() {
+        let lex = get();
+        for w in ["mongolian", "icelandic", "pakistani", "romans", "italians"] {
+            assert!(lex.is_place_demonym(w), "{w}");
+        }
+        for w in ["kardashian", "morgan", "russia", "evans", "nolan"] {
+            assert!(!lex.is_place_demonym(w), "{w}");
+        }
     }
 
     #[test]

@@ -154,11 +154,12 @@ pub const GERMAN_ORG_NOUNS: &[&str] = &[
     "verteidigungsministerium", "verteidigungsministeriums", "volkspartei", "zentralbank",
 ];
 
-/// Compass and position words that make a new place of a known one ("Northern Ireland").
+/// Compass, position and "new" words that make a new place of a known one ("Northern Ireland",
+/// "New France").
 #[rustfmt::skip]
 pub const DIRECTIONAL: &[&str] = &[
-    "central", "east", "eastern", "greater", "lower", "north", "northeast", "northern", "northwest",
-    "south", "southeast", "southern", "southwest", "upper", "west", "western",
+    "central", "east", "eastern", "greater", "lower", "new", "north", "northeast", "northern",
+    "northwest", "south", "southeast", "southern", "southwest", "upper", "west", "western",
 ];
 
 /// Prepositions after which a lone name is usually a place ("in Seoul", "nach Kiew").

@@ -136,13 +136,19 @@ impl Field<'_> {
         let shape = t.all_caps || (t.capitalized && !t.has_digit);
         // "Didn't", "Can't": a verb with its negation cut off at the apostrophe.
         let negated = t.gap == Gap::Apostrophe && self.folded.get(i + 1).is_some_and(|n| n == "t");
+        // "ATMs", "MPs": the plural of an acronym is a common noun.
+        let w = self.word(i);
+        let acronym_plural = w.len() >= 3
+            && w.ends_with('s')
+            && w[..w.len() - 1].bytes().all(|b| b.is_ascii_uppercase());
         shape
             && !negated
+            && !acronym_plural
             && !cues::is_never_name(f)
             && !cues::is_person_trigger(f)
             && !(self.lang != "de"
-                && cues::is_demonym(f)
-                && !(self.lex.is_first_name(self.word(i)) && self.next_is_plain_name(i)))
+                && (cues::is_demonym(f) || t.capitalized && self.lex.is_place_demonym(f))
+                && !(self.lex.is_first_name(w) && self.next_is_plain_name(i)))
     }
 
     /// The next word, joined by a space, is capitalised and clearly not an ordinary word.

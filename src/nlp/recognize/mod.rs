@@ -315,6 +315,26 @@ mod tests {
         );
     }
 
+    /// Words made from names are not those names: demonyms of known places, plurals of
+    /// acronyms; "New" before a known place makes another place.
+    #[test]
+    fn demonyms_acronym_plurals_and_new_places() {
+        assert!(
+            surfaces(
+                "The Mongolian herders and the Icelandic MPs bought ATMs.",
+                "en"
+            )
+            .is_empty()
+        );
+        let got = names("Forts were built in New France.", "en");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1, got[0].2),
+            ("New France", Kind::Place, None)
+        );
+        // A demonym still opens the name of an organisation ("Italian Navy").
+        assert_eq!(surfaces("The Italian Navy sailed.", "en"), ["Italian Navy"]);
+    }
+
     /// A lexicon of ten lines is enough to recognise and identify names: the recogniser asks
     /// the lexicon's questions, not its tables.
     #[test]

@@ -227,7 +227,9 @@ fn widen_left(f: &Field, claims: &mut Claims, run: &mut Run) {
                     run.first = start;
                 }
             } else if f.toks[p].capitalized
-                && (cues::is_demonym(&f.folded[p]) || cues::is_directional(&f.folded[p]))
+                && (cues::is_demonym(&f.folded[p])
+                    || f.lex.is_place_demonym(&f.folded[p])
+                    || cues::is_directional(&f.folded[p]))
             {
                 // "British Ministry of Defence", "Atlantic Ocean", "North Sea".
                 run.first = p;
