@@ -46,6 +46,8 @@ pub struct ExportRelated<'a> {
     pub id: &'a str,
     pub score: f64,
     pub shared: Vec<&'a str>,
+    /// Shared content words (cognates across languages), rarest first.
+    pub words: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +90,7 @@ impl<'a> Document<'a> {
                             .iter()
                             .map(|&e| entities.list[e].id.as_str())
                             .collect(),
+                        words: &l.words,
                     })
                     .collect();
                 out

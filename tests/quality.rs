@@ -7,6 +7,8 @@ mod score;
 #[path = "support/uner.rs"]
 mod uner;
 
+use std::collections::HashMap;
+
 use common::*;
 
 fn fixture_json(rel: &str) -> serde_json::Value {
@@ -47,12 +49,25 @@ fn bundled_corpus_reaches_the_bars() {
 fn bundled_corpus_stories_and_scores() {
     let (export, _, _) = export(&[]);
     let story = |id: &str| article(&export, id)["story"].as_str().unwrap().to_owned();
-    // The ISW analysis in German and Italian is one story; the three visits are not one event.
+    // The ISW analysis in German and Italian is one story; the three visits are three.
     assert_eq!(story("000_b7278b78f013c97b"), story("001_33dafe3a048d91ea"));
-    assert_ne!(story("002_2ea6db9797bc8efc"), story("004_cd020d5220e04b0f"));
+    let visits = [
+        "002_2ea6db9797bc8efc",
+        "003_e0eaa78b0dce1e39",
+        "004_cd020d5220e04b0f",
+    ];
+    for (i, a) in visits.iter().enumerate() {
+        for b in &visits[i + 1..] {
+            assert_ne!(story(a), story(b), "{a} and {b} are two visits");
+        }
+    }
+    let isw_score = article(&export, "000_b7278b78f013c97b")["related"][0]["score"]
+        .as_f64()
+        .unwrap();
+    assert!(isw_score >= 0.9, "the same analysis: {isw_score}");
     for a in articles(&export) {
         let related = a["related"].as_array().unwrap();
-        assert_eq!(related.len(), 4, "every other article is related a little");
+        assert!(!related.is_empty(), "{}", a["id"]);
         let scores: Vec<f64> = related
             .iter()
             .map(|r| r["score"].as_f64().unwrap())
@@ -62,11 +77,16 @@ fn bundled_corpus_stories_and_scores() {
             "best first: {scores:?}"
         );
         assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+        // Every entry says why; here, where all is about Russia, with entities.
         assert!(
             related
                 .iter()
                 .all(|r| !r["shared"].as_array().unwrap().is_empty())
         );
+        // Nothing a visit is related to is likely the same story.
+        if visits.contains(&a["id"].as_str().unwrap()) {
+            assert!(scores[0] < 0.5, "{scores:?}");
+        }
     }
     let isw = &article(&export, "000_b7278b78f013c97b")["related"][0];
     assert!(
@@ -78,10 +98,13 @@ fn bundled_corpus_stories_and_scores() {
     );
 }
 
-/// The UNER sentences exist in German and in English: each document's translation should be
-/// found among its related stories, although the two share few words.
+/// The UNER sentences exist in German and in English: a parallel corpus of 360 + 357
+/// documents. The five figures of `scripts/translation_retrieval.py`, with its definitions:
+/// the translation is the top related article; translation pairs share a story id; story rows
+/// of 2+ hold one document only; every related entry says why; no other-language article that
+/// is not the translation scores 0.5 or more.
 #[test]
-fn translations_rank_at_the_top() {
+fn translations_rank_at_the_top_and_fold_into_stories() {
     let dir = tempfile::tempdir().unwrap();
     for (file, lang) in [("de_pud-ud-test.iob2", "de"), ("en_pud-ud-test.iob2", "en")] {
         let sub = dir.path().join(lang);
@@ -92,58 +115,86 @@ fn translations_rank_at_the_top() {
             lang,
         );
     }
-    let (export, _, _) = export(&[
-        dir.path().as_os_str(),
-        "--related-limit".as_ref(),
-        "5".as_ref(),
-    ]);
+    let (export, _, _) = export(&[dir.path().as_os_str()]);
     // "…/de/0042.txt" -> ("0042", "de")
     let doc_of = |a: &serde_json::Value| {
         let p = std::path::Path::new(a["source"].as_str().unwrap());
-        let lang = p
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_owned();
-        (p.file_stem().unwrap().to_str().unwrap().to_owned(), lang)
+        let lang = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        let doc = p.file_stem().unwrap().to_str().unwrap();
+        (doc.to_owned(), lang.to_owned())
     };
-    let by_id: std::collections::HashMap<&str, (String, String)> = articles(&export)
+    let other = |(doc, lang): &(String, String)| {
+        (
+            doc.clone(),
+            if lang == "de" { "en" } else { "de" }.to_owned(),
+        )
+    };
+    let arts = articles(&export);
+    let by_id: HashMap<&str, (String, String)> = arts
         .iter()
         .map(|a| (a["id"].as_str().unwrap(), doc_of(a)))
         .collect();
-    let (mut top1, mut top5) = (0, 0);
-    for a in articles(&export) {
-        let (doc, lang) = doc_of(a);
-        let other = (
-            doc,
-            if lang == "de" {
-                "en".to_owned()
-            } else {
-                "de".to_owned()
-            },
-        );
-        let related: Vec<&(String, String)> = a["related"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| &by_id[r["id"].as_str().unwrap()])
-            .collect();
-        top1 += usize::from(related.first() == Some(&&other));
-        top5 += usize::from(related.contains(&&other));
+    let story_of: HashMap<(String, String), &str> = arts
+        .iter()
+        .map(|a| (doc_of(a), a["story"].as_str().unwrap()))
+        .collect();
+    let (mut top1, mut entries, mut empty_why, mut false_high) = (0, 0, 0, 0);
+    for a in arts {
+        let me = doc_of(a);
+        let related = a["related"].as_array().unwrap();
+        let first = related.first().map(|r| &by_id[r["id"].as_str().unwrap()]);
+        top1 += usize::from(first == Some(&other(&me)));
+        for r in related {
+            let them = &by_id[r["id"].as_str().unwrap()];
+            entries += 1;
+            empty_why += usize::from(
+                r["shared"].as_array().unwrap().is_empty()
+                    && r["words"].as_array().unwrap().is_empty(),
+            );
+            false_high += usize::from(
+                them.1 != me.1 && *them != other(&me) && r["score"].as_f64().unwrap() >= 0.5,
+            );
+        }
     }
-    let n = articles(&export).len() as f64;
-    eprintln!(
-        "translation top1 {:.3} top5 {:.3}",
+    let pairs: Vec<_> = story_of
+        .keys()
+        .filter(|k| k.1 == "de" && story_of.contains_key(&other(k)))
+        .collect();
+    let folded = pairs
+        .iter()
+        .filter(|k| story_of[k] == story_of[&other(k)])
+        .count();
+    let mut rows: HashMap<&str, std::collections::HashSet<&str>> = HashMap::new();
+    for (k, s) in &story_of {
+        rows.entry(s).or_default().insert(k.0.as_str());
+    }
+    let members: HashMap<&str, usize> = story_of.values().fold(HashMap::new(), |mut m, s| {
+        *m.entry(*s).or_default() += 1;
+        m
+    });
+    let multi: Vec<&str> = members
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(s, _)| *s)
+        .collect();
+    let pure = multi.iter().filter(|s| rows[**s].len() == 1).count();
+    let n = arts.len() as f64;
+    let figures = (
         top1 as f64 / n,
-        top5 as f64 / n
+        folded as f64 / pairs.len() as f64,
+        pure as f64 / multi.len() as f64,
+        empty_why as f64 / entries as f64,
+        false_high,
     );
-    assert!(
-        top1 as f64 / n >= 0.70 && top5 as f64 / n >= 0.78,
-        "top1 {top1}, top5 {top5} of {n}"
+    eprintln!(
+        "translation on top {:.3}, pairs folded {:.3}, story purity {:.3}, empty why {:.3}, other-language non-translations >= 0.5: {}",
+        figures.0, figures.1, figures.2, figures.3, figures.4
     );
+    assert!(figures.0 >= 0.90, "{figures:?}");
+    assert!(figures.1 >= 0.85, "{figures:?}");
+    assert!(figures.2 >= 0.98, "{figures:?}");
+    assert!(figures.3 <= 0.10, "{figures:?}");
+    assert_eq!(figures.4, 0, "{figures:?}");
 }
 
 fn uner_f1(file: &str, lang: &str) -> f64 {

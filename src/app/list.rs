@@ -92,8 +92,13 @@ impl View {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
-    /// Several visible articles of one story; `members[0]` stands for it.
-    Story { members: Vec<usize>, expanded: bool },
+    /// Several visible articles of one story; `members[0]` stands for it. `entities`: how
+    /// many different entities its members name together.
+    Story {
+        members: Vec<usize>,
+        expanded: bool,
+        entities: usize,
+    },
     /// An article; `child` when shown inside an expanded story.
     Article { article: usize, child: bool },
 }
@@ -136,9 +141,14 @@ pub fn rows(data: &Data, visible: &[usize], expanded: &HashSet<usize>) -> Vec<Ro
             });
         } else {
             let open = expanded.contains(&root);
+            let entities: HashSet<usize> = members
+                .iter()
+                .flat_map(|&m| data.entities.mentions[m].iter().map(|x| x.entity))
+                .collect();
             out.push(Row::Story {
                 members: members.clone(),
                 expanded: open,
+                entities: entities.len(),
             });
             if open {
                 out.extend(members.into_iter().map(|m| Row::Article {

@@ -234,12 +234,27 @@ fn marks_toggle_and_ask_to_save() {
     let mut app = loaded_app(120, 40);
     let k = app.data.as_ref().unwrap().keys[0].clone();
     assert!(k.starts_with("000_b7278b78f013c97b.txt#"), "{k}");
+    let k1 = app.data.as_ref().unwrap().keys[1].clone();
     assert!(app.state.read.contains(&k), "opening marks read");
+    assert!(!app.state.read.contains(&k1));
+    // The first row is one story told in German (000) and Italian (001): `m` and `b` act on
+    // both, marking all while any is unmarked, then unmarking all.
+    assert!(
+        matches!(app.list.rows[0], Row::Story { .. }),
+        "{:?}",
+        app.list.rows[0]
+    );
     let effects = key(&mut app, KeyCode::Char('m'));
-    assert!(!app.state.read.contains(&k));
+    assert!(app.state.read.contains(&k) && app.state.read.contains(&k1));
     assert!(matches!(&effects[..], [Effect::SaveState(_)]));
+    key(&mut app, KeyCode::Char('m'));
+    assert!(!app.state.read.contains(&k) && !app.state.read.contains(&k1));
     key(&mut app, KeyCode::Char('b'));
-    assert!(app.state.bookmarks.contains(&k));
+    assert!(app.state.bookmarks.contains(&k) && app.state.bookmarks.contains(&k1));
+    // In the reader, the marks are the open article's alone.
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Char('b'));
+    assert!(!app.state.bookmarks.contains(&k) && app.state.bookmarks.contains(&k1));
     let effects = key(&mut app, KeyCode::Char('o'));
     assert!(effects.is_empty());
     assert_eq!(app.message.as_deref(), Some("this article has no URL"));

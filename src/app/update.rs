@@ -399,25 +399,36 @@ impl App {
     }
 
     /// The article a mark applies to: the list's selection when the list has focus, else the open one.
-    fn mark_target(&self) -> Option<usize> {
-        match self.focus {
-            Pane::List => self.list.rows.get(self.list.sel).map(Row::article),
-            _ => self.reader.current,
+    /// What `m` and `b` mark: every member of a story row in the list, else the article.
+    fn mark_targets(&self) -> Vec<usize> {
+        match (self.focus, self.list.rows.get(self.list.sel)) {
+            (Pane::List, Some(Row::Story { members, .. })) => members.clone(),
+            (Pane::List, Some(row)) => vec![row.article()],
+            _ => self.reader.current.into_iter().collect(),
         }
     }
 
+    /// Marks all targets, or unmarks them when all are marked already.
     fn toggle_mark(&mut self, read: bool) -> Vec<Effect> {
-        let (Some(data), Some(a)) = (&self.data, self.mark_target()) else {
+        let targets = self.mark_targets();
+        let Some(data) = &self.data else {
             return vec![];
         };
-        let id = data.keys[a].clone();
+        if targets.is_empty() {
+            return vec![];
+        }
+        let keys: Vec<String> = targets.iter().map(|&a| data.keys[a].clone()).collect();
         let set = if read {
             &mut self.state.read
         } else {
             &mut self.state.bookmarks
         };
-        if !set.remove(&id) {
-            set.insert(id);
+        if keys.iter().all(|k| set.contains(k)) {
+            for k in &keys {
+                set.remove(k);
+            }
+        } else {
+            set.extend(keys);
         }
         vec![Effect::SaveState(self.state.clone())]
     }
@@ -471,7 +482,9 @@ impl App {
     pub(super) fn activate(&mut self) {
         match self.focus {
             Pane::List => match self.list.rows.get(self.list.sel).cloned() {
-                Some(Row::Story { members, expanded }) => {
+                Some(Row::Story {
+                    members, expanded, ..
+                }) => {
                     let root = self
                         .data
                         .as_ref()

@@ -1,7 +1,9 @@
-//! Indexes over the analysed corpus: related stories and story clusters.
+//! Indexes over the analysed corpus: what articles are made of (`features`), the same-story
+//! probability of a pair (`score`), related lists (`related`) and story clusters (`stories`).
 
 pub mod features;
 pub mod related;
+pub mod score;
 pub mod sparse;
 pub mod stories;
 
@@ -21,8 +23,8 @@ pub struct Relations {
 /// found from at least each article's best ten, whatever the limit.
 pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relations {
     let features = features::Features::build(articles, entities);
-    let mut related = related::related(&features, articles, limit.max(10));
-    let story = stories::stories(&related);
+    let (mut related, scorer) = related::related(&features, articles, limit.max(10));
+    let story = stories::stories(&related, |a, b| scorer.probability(a, b));
     for links in &mut related {
         links.truncate(limit);
     }

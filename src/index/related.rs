@@ -1,18 +1,15 @@
 //! Related stories: for every article, the others a reader should read next, best first, with
-//! a score in [0, 1] and the entities that explain the link.
+//! the probability that they tell the same story ([`super::score`]) and what explains the link
+//! (shared entities, then shared words, rarest first). Links too unlikely to matter, or with
+//! nothing to show as a reason, are left out.
 //!
-//! The score combines evidence that survives translation — shared entities weighted by rarity
-//! (cosine of the entity vectors), shared numbers — with the cosine of content words where
-//! both articles are in the same language, and closeness in time where both dates are known.
-//! A cross-language pair has no word evidence; the words' share is then estimated from the
-//! entities' (squared: strong entity agreement predicts word agreement, weak does not), so the
-//! same story in another language ranks at the top without lifting every pair that merely
-//! names the same countries.
-//!
-//! No all-pairs loop: candidates come from inverted indexes (entities, words, numbers), each
-//! key's list used only while it is shorter than a cap, so the work per article is bounded.
+//! No all-pairs loop: candidates come from inverted indexes (entities, words, cognates,
+//! numbers), each key's list used only while it is shorter than a cap, so the work per article
+//! is bounded. The candidates' evidence is weighed in a first pass; the second corrects it for
+//! articles that resemble everything a little, which needs every article's best matches first.
 
 use super::features::Features;
+use super::score::{Scorer, evidence, hub_level, log_odds, time_factor};
 use crate::corpus::Article;
 
 /// One related article.
@@ -20,14 +17,18 @@ use crate::corpus::Article;
 pub struct Link {
     pub article: usize,
     pub score: f32,
-    /// Entity indices that explain the link, most informative first.
+    /// Entity indices that explain the link, rarest first.
     pub shared: Vec<usize>,
+    /// Shared content words (or cognates across languages), rarest first: the reason shown
+    /// when no entity is shared, and more of it when some are.
+    pub words: Vec<String>,
 }
 
-/// Weights of the evidence (they sum to 1 for a same-language pair).
+/// Weights of the evidence when candidates are gathered (the exact score is [`probability`]).
 const W_ENTITIES: f32 = 0.5;
 const W_WORDS: f32 = 0.4;
 const W_NUMBERS: f32 = 0.1;
+const W_COGNATES: f32 = 0.3;
 /// In a large corpus, inverted lists longer than this (or n/300) are not walked to find
 /// candidates: such keys are in too many articles to point anywhere (they still count in the
 /// scores of the candidates found).
@@ -56,29 +57,52 @@ impl Postings {
     }
 }
 
-/// The similarity of two articles, in [0, 1].
-pub fn score(f: &Features, articles: &[Article], a: usize, b: usize) -> f32 {
-    let ent = f.entities[a].dot(&f.entities[b]).clamp(0.0, 1.0);
-    let num = f.numbers[a].dot(&f.numbers[b]).clamp(0.0, 1.0);
-    let same_lang = articles[a].lang == articles[b].lang && articles[a].lang != "und";
-    let base = if same_lang {
-        W_ENTITIES * ent + W_WORDS * f.terms[a].dot(&f.terms[b]).clamp(0.0, 1.0) + W_NUMBERS * num
-    } else {
-        // No shared words to compare: expect them to agree about as the entities do, squared
-        // (a translation shares nearly all of both; two stories that merely name the same
-        // countries share few words).
-        W_ENTITIES * ent + W_WORDS * ent * ent + W_NUMBERS * num
+/// Candidates kept per article after the first pass, best log-odds first: the hub correction
+/// reorders them only a little.
+const KEPT: usize = 40;
+
+/// Links scoring less than this are not listed: below it, "same story" is a long shot and the
+/// reader is better served by fewer entries.
+pub const MIN_SHOWN: f32 = 0.02;
+
+/// Fills in why `a` links to `l.article`: the shared entities, rarest first, then the rarest
+/// shared content words (cognates across languages).
+fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
+    let b = l.article;
+    let rarest = |shared: Vec<(u32, f32)>, idf: &[f32]| {
+        let mut keys: Vec<u32> = shared.into_iter().map(|(k, _)| k).collect();
+        keys.sort_by(|&x, &y| idf[y as usize].total_cmp(&idf[x as usize]).then(x.cmp(&y)));
+        keys
     };
-    base * time_factor(f.days[a], f.days[b])
+    l.shared = rarest(f.entities[a].shared(&f.entities[b]), &f.entity_idf)
+        .into_iter()
+        .take(MAX_SHARED)
+        .map(|e| e as usize)
+        .collect();
+    // Shared words (across languages: names the recogniser missed, loan words), then, across
+    // languages, shared cognates.
+    let mut words: Vec<String> = rarest(f.terms[a].shared(&f.terms[b]), &f.term_idf)
+        .into_iter()
+        .map(|t| f.term_words[t as usize].clone())
+        .collect();
+    if articles[a].lang != articles[b].lang {
+        for c in rarest(f.cognates[a].shared(&f.cognates[b]), &f.cognate_idf) {
+            let w = &f.cognate_words[c as usize];
+            if !words.contains(w) {
+                words.push(w.clone());
+            }
+        }
+    }
+    // Everyday words explain little to a reader: they come last, after the rarer ones.
+    let lex = crate::nlp::lexicon::get();
+    let everyday =
+        |w: &String| lex.is_frequent(&articles[a].lang, w) || lex.is_frequent(&articles[b].lang, w);
+    let (rare, common): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| !everyday(w));
+    l.words = rare.into_iter().chain(common).take(MAX_WORDS).collect();
 }
 
-/// 1 for articles a few days apart, down to 0.75 for articles far apart; 1 when a date is missing.
-fn time_factor(a: Option<i64>, b: Option<i64>) -> f32 {
-    match (a, b) {
-        (Some(a), Some(b)) => 0.75 + 0.25 * (-((a - b).abs() as f32) / 30.0).exp(),
-        _ => 1.0,
-    }
-}
+/// At most this many shared words are listed per link.
+const MAX_WORDS: usize = 4;
 
 /// How candidates are found at a corpus size: small corpora use every key of every article;
 /// large ones only each article's rarest keys and lists up to a cap.
@@ -119,14 +143,20 @@ fn top_keys(v: &super::sparse::Sparse, k: usize) -> Vec<(u32, f32)> {
 }
 
 /// Related lists for every article, at most `limit` each.
-pub fn related(f: &Features, articles: &[Article], limit: usize) -> Vec<Vec<Link>> {
+/// Related lists for every article, at most `limit` each, and the scorer that made them.
+pub fn related<'a>(
+    f: &'a Features,
+    articles: &'a [Article],
+    limit: usize,
+) -> (Vec<Vec<Link>>, Scorer<'a>) {
     let n = articles.len();
     let budget = Budget::for_size(n);
     let ent = Postings::build(&f.entities);
     let terms = Postings::build(&f.terms);
     let nums = Postings::build(&f.numbers);
+    let cognates = Postings::build(&f.cognates);
     // Candidates scored exactly per article: the best by the partial score from the walked lists.
-    let exact = limit.saturating_mul(2).max(50);
+    let exact = limit.saturating_mul(2).max(30);
     let ids: Vec<usize> = (0..n).collect();
     let chunks: Vec<&[usize]> = ids.chunks(n.div_ceil(8).max(1)).collect();
     // Each worker keeps one dense accumulator and reuses it for its articles.
@@ -137,10 +167,11 @@ pub fn related(f: &Features, articles: &[Article], limit: usize) -> Vec<Vec<Link
             .iter()
             .map(|&a| {
                 touched.clear();
-                for (vectors, postings, weight, same_lang_only) in [
+                for (vectors, postings, weight, across_only) in [
                     (&f.entities, &ent, W_ENTITIES, false),
-                    (&f.terms, &terms, W_WORDS, true),
+                    (&f.terms, &terms, W_WORDS, false),
                     (&f.numbers, &nums, W_NUMBERS, false),
+                    (&f.cognates, &cognates, W_COGNATES, true),
                 ] {
                     for (k, wa) in top_keys(&vectors[a], budget.keys) {
                         let list = &postings.lists[k as usize];
@@ -149,7 +180,7 @@ pub fn related(f: &Features, articles: &[Article], limit: usize) -> Vec<Vec<Link
                         }
                         for &(b, wb) in list {
                             let b = b as usize;
-                            if b == a || (same_lang_only && articles[b].lang != articles[a].lang) {
+                            if b == a || (across_only && articles[b].lang == articles[a].lang) {
                                 continue;
                             }
                             if acc[b] == 0.0 {
@@ -168,44 +199,51 @@ pub fn related(f: &Features, articles: &[Article], limit: usize) -> Vec<Vec<Link
                     }
                     touched.truncate(exact);
                 }
-                let mut links: Vec<Link> = Vec::with_capacity(touched.len());
+                // The candidates with their evidence weighed (log-odds, time factor); the
+                // hub correction needs every article's best first. The best few are kept.
+                let mut scored: Vec<(u32, f32, f32)> = Vec::with_capacity(touched.len());
                 for &b in &touched {
                     acc[b] = 0.0;
-                    let s = score(f, articles, a, b);
-                    if s > 0.0 {
-                        links.push(Link {
-                            article: b,
-                            score: s,
-                            shared: vec![],
-                        });
-                    }
+                    let e = evidence(f, articles, a, b);
+                    scored.push((b as u32, log_odds(&e), time_factor(&e)));
                 }
-                links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.article.cmp(&y.article)));
-                links.truncate(limit);
-                links.shrink_to_fit();
-                for l in &mut links {
-                    l.shared = f.entities[a]
-                        .shared(&f.entities[l.article])
-                        .into_iter()
-                        .take(MAX_SHARED)
-                        .map(|(e, _)| e as usize)
-                        .collect();
-                }
-                links
+                scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                scored.truncate(KEPT);
+                scored.shrink_to_fit();
+                scored
             })
             .collect::<Vec<_>>()
     });
-    per_chunk.into_iter().flatten().collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn time_factor_decays() {
-        assert_eq!(time_factor(None, Some(3)), 1.0);
-        assert!((time_factor(Some(0), Some(0)) - 1.0).abs() < 1e-6);
-        assert!(time_factor(Some(0), Some(365)) < 0.76);
-    }
+    let candidates: Vec<Vec<(u32, f32, f32)>> = per_chunk.into_iter().flatten().collect();
+    let hub = candidates
+        .iter()
+        .map(|c| hub_level(&mut c.iter().map(|&(_, z, _)| z).collect::<Vec<_>>()))
+        .collect();
+    let scorer = Scorer::new(f, articles, hub);
+    let lists = crate::parallel::map(&ids, |&a| {
+        let mut links: Vec<Link> = candidates[a]
+            .iter()
+            .map(|&(b, z, time)| Link {
+                article: b as usize,
+                score: scorer.probability_of(z, time, a, b as usize),
+                shared: vec![],
+                words: vec![],
+            })
+            .filter(|l| l.score >= MIN_SHOWN)
+            .collect();
+        links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.article.cmp(&y.article)));
+        // A link shown must say why; the reasons are looked up only for those shown.
+        let mut shown = Vec::with_capacity(limit.min(links.len()));
+        for mut l in links {
+            if shown.len() == limit {
+                break;
+            }
+            explain(f, articles, a, &mut l);
+            if !(l.shared.is_empty() && l.words.is_empty()) {
+                shown.push(l);
+            }
+        }
+        shown
+    });
+    (lists, scorer)
 }

@@ -1,36 +1,59 @@
 //! Story clusters: articles reporting the same story, in whatever language, get one story id.
-//! Two articles are one story when each is among the other's three best related articles and
-//! their score passes a threshold; stories are the connected groups of such pairs.
+//!
+//! A pair is taken to be one story when its score (a probability of "same story", see
+//! [`super::score::Scorer::probability`]) reaches [`SAME_STORY`], or when the two are each other's
+//! best related article and score at least [`MUTUAL_BEST`]. Pairs join their stories best
+//! first, and two stories join only when every article of one scores at least [`ALL_PAIRS`]
+//! with every article of the other (complete linkage): one article that names everything
+//! cannot chain unrelated stories together through itself.
 
 use super::related::Link;
 
-/// Score from which a mutual top-three pair is taken to report the same story.
-pub const SAME_STORY: f32 = 0.4;
+/// Score from which a pair is one story.
+pub const SAME_STORY: f32 = 0.5;
+/// Score from which two articles that are each other's best match are one story.
+pub const MUTUAL_BEST: f32 = 0.1;
+/// Score every pair of a story must reach.
+pub const ALL_PAIRS: f32 = 0.05;
 
 /// The story of each article: the index of the story's first article.
-pub fn stories(related: &[Vec<Link>]) -> Vec<usize> {
+/// `score` gives the probability for any pair (the related lists hold only the best).
+pub fn stories(related: &[Vec<Link>], score: impl Fn(usize, usize) -> f32) -> Vec<usize> {
     let n = related.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    let top3 = |a: usize, b: usize| related[a].iter().take(3).any(|l| l.article == b);
+    let best = |a: usize| related[a].first().map(|l| l.article);
+    let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for (a, links) in related.iter().enumerate() {
-        for l in links.iter().take(3) {
-            if l.score >= SAME_STORY && top3(l.article, a) {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, l.article));
-                // The smaller index is the root, so a story is named by its first article.
-                if ra != rb {
-                    parent[ra.max(rb)] = ra.min(rb);
-                }
+        for l in links {
+            let b = l.article;
+            let mutual = best(a) == Some(b) && best(b) == Some(a);
+            if a < b && (l.score >= SAME_STORY || mutual && l.score >= MUTUAL_BEST) {
+                edges.push((l.score, a, b));
             }
         }
     }
-    (0..n).map(|a| find(&mut parent, a)).collect()
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Members of each story, under its first article.
+    let mut story: Vec<usize> = (0..n).collect();
+    let mut members: Vec<Vec<usize>> = (0..n).map(|a| vec![a]).collect();
+    for (_, a, b) in edges {
+        let (sa, sb) = (story[a], story[b]);
+        if sa == sb {
+            continue;
+        }
+        let all_pairs = members[sa]
+            .iter()
+            .all(|&x| members[sb].iter().all(|&y| score(x, y) >= ALL_PAIRS));
+        if !all_pairs {
+            continue;
+        }
+        let (keep, gone) = (sa.min(sb), sa.max(sb));
+        let moved = std::mem::take(&mut members[gone]);
+        for &m in &moved {
+            story[m] = keep;
+        }
+        members[keep].extend(moved);
+    }
+    story
 }
 
 #[cfg(test)]
@@ -42,17 +65,47 @@ mod tests {
             article,
             score,
             shared: vec![],
+            words: vec![],
+        }
+    }
+
+    /// Scores from a table, symmetric; pairs not in it share nothing.
+    fn table(pairs: &[(usize, usize, f32)]) -> impl Fn(usize, usize) -> f32 + '_ {
+        move |a, b| {
+            pairs
+                .iter()
+                .find(|&&(x, y, _)| (x, y) == (a, b) || (y, x) == (a, b))
+                .map_or(0.0, |p| p.2)
         }
     }
 
     #[test]
-    fn mutual_strong_links_make_stories() {
+    fn strong_pairs_and_mutual_best_matches_make_stories() {
+        let scores = [(0, 1, 0.8), (2, 3, 0.2), (3, 4, 0.12), (2, 4, 0.06)];
         let related = vec![
-            vec![link(1, 0.8), link(2, 0.1)],
+            vec![link(1, 0.8)],
             vec![link(0, 0.8)],
-            vec![link(0, 0.3)],
+            // 2 and 3 are each other's best; 4's best is 3, but 3's is 2.
+            vec![link(3, 0.2), link(4, 0.06)],
+            vec![link(2, 0.2), link(4, 0.12)],
+            vec![link(3, 0.12), link(2, 0.06)],
             vec![],
         ];
-        assert_eq!(stories(&related), [0, 0, 2, 3]);
+        assert_eq!(stories(&related, table(&scores)), [0, 0, 2, 2, 4, 5]);
+    }
+
+    #[test]
+    fn a_hub_does_not_chain_stories_that_have_nothing_in_common() {
+        // 0 names everything: it is strongly like 1 and like 2, which share nothing.
+        let scores = [(0, 1, 0.9), (0, 2, 0.8)];
+        let related = vec![
+            vec![link(1, 0.9), link(2, 0.8)],
+            vec![link(0, 0.9)],
+            vec![link(0, 0.8)],
+        ];
+        assert_eq!(stories(&related, table(&scores)), [0, 0, 2]);
+        // With some likeness between them, they are one story.
+        let scores = [(0, 1, 0.9), (0, 2, 0.8), (1, 2, 0.3)];
+        assert_eq!(stories(&related, table(&scores)), [0, 0, 0]);
     }
 }

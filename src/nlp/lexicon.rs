@@ -378,6 +378,23 @@ impl Lexicon {
         self.de_nouns.contains(word)
     }
 
+    /// Whether `word` is among the frequent words of `lang` (a Zipf frequency of 3 or more;
+    /// German nouns count only when frequent too). An unknown language has none.
+    pub fn is_frequent(&self, lang: &str, word: &str) -> bool {
+        let set = match lang {
+            "en" => &self.common_en,
+            "de" => &self.common_de,
+            "it" => &self.common_it,
+            _ => return false,
+        };
+        // Asked of every word when related stories are computed: most are lower-case ASCII.
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return set.contains(word);
+        }
+        // wordfreq folds case the Unicode way ("ß" as "ss").
+        set.contains(word.to_lowercase().replace('ß', "ss").as_str())
+    }
+
     /// Whether `word` is an ordinary word of `lang`, written in lower case there.
     pub fn is_common(&self, lang: &str, word: &str) -> bool {
         // Asked several times of every capitalised word: lower-case ASCII on the stack.
@@ -528,6 +545,10 @@ mod tests {
         assert!(lex.is_first_name("Igor"));
         assert!(lex.is_common("en", "While") && !lex.is_common("en", "Rudenko"));
         assert!(lex.is_common("it", "Come"));
+        assert!(lex.is_frequent("de", "durch") && lex.is_frequent("de", "Zusammenarbeit"));
+        assert!(
+            !lex.is_frequent("de", "Telefongespräch") && lex.is_common("de", "Telefongespräch")
+        );
     }
 }
 

@@ -57,25 +57,35 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         let a = row.article();
         let art = &data.corpus.articles[a];
         let mut spans: Vec<Span> = Vec::new();
-        let key = &data.keys[a];
-        let unread = !app.state.read.contains(key);
+        // A story row stands for all its members: unread while any is, bookmarked when any
+        // is, and it counts the entities they name together.
+        let (members, entity_count): (&[usize], usize) = match row {
+            Row::Story {
+                members, entities, ..
+            } => (members, *entities),
+            Row::Article { article, .. } => (std::slice::from_ref(article), data.entity_counts[a]),
+        };
+        let unread = members
+            .iter()
+            .any(|&m| !app.state.read.contains(&data.keys[m]));
+        let bookmarked = members
+            .iter()
+            .any(|&m| app.state.bookmarks.contains(&data.keys[m]));
         spans.push(Span::styled(
             if unread { "•" } else { " " },
             app.theme.style("list.unread"),
         ));
         spans.push(Span::styled(
-            if app.state.bookmarks.contains(key) {
-                "★"
-            } else {
-                " "
-            },
+            if bookmarked { "★" } else { " " },
             app.theme.style("list.bookmark"),
         ));
         let mut tail: Vec<Span> = Vec::new();
         // Narrow panes (an 80-column terminal) are title first: the badges go too.
         let badges = width >= 34;
         match row {
-            Row::Story { members, expanded } => {
+            Row::Story {
+                members, expanded, ..
+            } => {
                 spans.push(Span::raw(if *expanded { "▾ " } else { "▸ " }));
                 // Each language once, in the order the story's articles have them.
                 let mut langs: Vec<&str> = vec![];
@@ -111,7 +121,7 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         }
         if width >= 34 {
             tail.push(Span::styled(
-                format!(" {:>2}◆", data.entity_counts[a]),
+                format!(" {entity_count:>2}◆"),
                 app.theme.style("text.dim"),
             ));
         }

@@ -1,5 +1,6 @@
-//! The related panel (best first: language, score bar, title, and the entities that explain
-//! the link) and, beneath it, the card of the selected mention's entity.
+//! The related panel (best first: language, score bar, title, and beneath, "same story" where
+//! it is one, and the entities and words that explain the link, rarest first) and, beneath it,
+//! the card of the selected mention's entity.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -56,12 +57,29 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
             truncate(&art.title, width.saturating_sub(used)),
             app.theme.style("title"),
         ));
-        let names: Vec<&str> = link
+        // Why: the shared entities, rarest first, then shared words; and whether it is the
+        // same story (told in another language, or again).
+        let mut why: Vec<&str> = link
             .shared
             .iter()
             .map(|&e| data.entities.list[e].name.as_str())
             .collect();
-        let shared = truncate(&format!("  {}", names.join(", ")), width);
+        if why.len() < 3 {
+            why.extend(link.words.iter().map(String::as_str).take(3 - why.len()));
+        }
+        let current = app
+            .reader
+            .current
+            .expect("related lists belong to the open article");
+        let story = &data.relations.story;
+        let same = if story[link.article] != story[current] {
+            String::new()
+        } else if art.lang != data.corpus.articles[current].lang {
+            format!("same story · {} · ", art.lang.to_uppercase())
+        } else {
+            "same story · ".to_owned()
+        };
+        let shared = truncate(&format!("  {same}{}", why.join(", ")), width);
         let selected = i == app.related.sel && app.focus == Pane::Related;
         let mut shared = Span::styled(shared, app.theme.style("text.dim"));
         if selected {
