@@ -239,11 +239,21 @@ fn marks_toggle_and_ask_to_save() {
     assert!(!app.state.read.contains(&k1));
     // The first row is one story told in German (000) and Italian (001): `m` and `b` act on
     // both, marking all while any is unmarked, then unmarking all.
-    assert!(
-        matches!(app.list.rows[0], Row::Story { .. }),
-        "{:?}",
-        app.list.rows[0]
+    let Row::Story { entities, .. } = &app.list.rows[0] else {
+        panic!("{:?}", app.list.rows[0]);
+    };
+    let d = app.data.as_ref().unwrap();
+    let together: std::collections::HashSet<usize> = d.entities.mentions[0]
+        .iter()
+        .chain(&d.entities.mentions[1])
+        .map(|m| m.entity)
+        .collect();
+    assert_eq!(
+        *entities,
+        together.len(),
+        "the row counts both articles' entities"
     );
+    assert!(*entities > d.entity_counts[0].max(d.entity_counts[1]));
     let effects = key(&mut app, KeyCode::Char('m'));
     assert!(app.state.read.contains(&k) && app.state.read.contains(&k1));
     assert!(matches!(&effects[..], [Effect::SaveState(_)]));
