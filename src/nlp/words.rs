@@ -283,7 +283,7 @@ pub const ARTICLES: &[&str] = &[
     "un", "una",
 ];
 
-/// Definite articles of English and Italian: the name after one is rarely a person's.
+/// Definite articles: in English, the name after one is rarely a person's.
 #[rustfmt::skip]
 pub const DEFINITE_ARTICLES: &[&str] = &["gli", "il", "l", "la", "le", "lo", "the"];
 

@@ -244,9 +244,9 @@ mod tests {
     fn italian_news_names() {
         let text = "Lo ha detto Elly Schlein, segretaria del Pd, a Bologna con Romano Prodi e Mario Draghi. Il Paese e lo Stato aspettano.";
         let got = surfaces(text, "it");
-        // The rules alone leave "il Paese" out. The tagger, trained on gold that marks
-        // capitalised institutions ("il Parlamento", "la Commissione") as names, takes it
-        // (Italian dev F1 0.58 with a filter against such words, 0.80 without): a known cost.
+        // The rules leave "il Paese" out. The tagger, trained on gold that marks capitalised
+        // institutions ("il Parlamento", "la Commissione") as names, may take it elsewhere
+        // (the bundled corpus has one), not here.
         assert_eq!(
             got,
             [
@@ -254,8 +254,7 @@ mod tests {
                 "Pd",
                 "Bologna",
                 "Romano Prodi",
-                "Mario Draghi",
-                "Paese"
+                "Mario Draghi"
             ]
         );
         assert_eq!(

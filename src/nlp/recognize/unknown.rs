@@ -321,10 +321,9 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         .collect();
     // A given name that is also an ordinary word counts as a name only in front ("Will
     // Smith"); further in it is the word ("Over My Head").
-    let all_weak = name_words
-        .iter()
-        .enumerate()
-        .all(|(n, &k)| f.weak(k) || n > 0 && !f.toks[k].all_caps && f.common_here(f.word(k)));
+    let all_weak = name_words.iter().enumerate().all(|(n, &k)| {
+        f.weak(k) || f.lang != "de" && n > 0 && !f.toks[k].all_caps && f.common_here(f.word(k))
+    });
     let single_acronym = len == 1 && f.toks[first].all_caps;
     let prev = first
         .checked_sub(1)
@@ -366,9 +365,9 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
         (Kind::Person, true)
     } else if len == 1 && prev.is_some_and(|p| cues::is_locative(&f.folded[p])) {
         (Kind::Place, false)
-    } else if f.lang != "de" && after_definite_article(f, first) {
-        // "the Gobierno", "la Cancillería": people go without an article in English and
-        // mostly in Italian; an institution is the likelier thing.
+    } else if f.lang == "en" && after_definite_article(f, first) {
+        // "the Gobierno", "the Cancillería": people go without an article in English; an
+        // institution is the likelier thing. (Italian news writes "la Meloni".)
         (Kind::Organization, false)
     } else {
         // A lone capitalised word that is no ordinary word, with nothing else to go by, is
