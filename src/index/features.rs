@@ -186,7 +186,7 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
                     // (Koalition/Koalitionen, relazione/relazioni).
                     // A word of everyday frequency says less about a story than its rarity in
                     // a small corpus suggests: "Zusammenarbeit" in two articles on Russia.
-                    let frequent = lex.is_frequent(&a.lang, part);
+                    let frequent = lex.is_frequent_folded(&a.lang, &folded);
                     if let Some(key) = cognate_key(&folded) {
                         let next = cognate_ids.len() as u32;
                         let id = *cognate_ids.entry(key).or_insert_with(|| {

@@ -40,9 +40,16 @@ pub fn stories(related: &[Vec<Link>], score: impl Fn(usize, usize) -> f32) -> Ve
         if sa == sb {
             continue;
         }
+        // A pair's score is in its related list when it is among the best; else computed.
+        let pair = |x: usize, y: usize| {
+            related[x]
+                .iter()
+                .find(|l| l.article == y)
+                .map_or_else(|| score(x, y), |l| l.score)
+        };
         let all_pairs = members[sa]
             .iter()
-            .all(|&x| members[sb].iter().all(|&y| score(x, y) >= ALL_PAIRS));
+            .all(|&x| members[sb].iter().all(|&y| pair(x, y) >= ALL_PAIRS));
         if !all_pairs {
             continue;
         }

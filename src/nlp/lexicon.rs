@@ -70,6 +70,8 @@ pub struct Lexicon {
     lower_first_words: FxHashSet<String>,
     /// Per folded alias word, the kinds of the names it is part of; built on first use.
     word_kinds: OnceLock<FxHashMap<String, u8>>,
+    /// The frequent words of en, de, it, folded ([`super::fold::fold_word`]); built on first use.
+    frequent_folded: OnceLock<[FxHashSet<String>; 3]>,
     de_nouns: FxHashSet<&'static str>,
     first_names: FxHashSet<&'static str>,
     common_en: FxHashSet<&'static str>,
@@ -172,6 +174,7 @@ impl Lexicon {
             first_words: FxHashMap::default(),
             lower_first_words: FxHashSet::default(),
             word_kinds: OnceLock::new(),
+            frequent_folded: OnceLock::new(),
             de_nouns: words(src.de_nouns),
             first_names: words(src.first_names),
             common_en: words(src.common_en),
@@ -395,6 +398,27 @@ impl Lexicon {
         set.contains(word.to_lowercase().replace('ß', "ss").as_str())
     }
 
+    /// [`Lexicon::is_frequent`] for a folded word (lower case, no diacritics): no allocation,
+    /// for asking of every word of a corpus. Folding merges a few words ("schon"/"schön").
+    pub fn is_frequent_folded(&self, lang: &str, folded: &str) -> bool {
+        let i = match lang {
+            "en" => 0,
+            "de" => 1,
+            "it" => 2,
+            _ => return false,
+        };
+        let sets = self.frequent_folded.get_or_init(|| {
+            let fold =
+                |set: &FxHashSet<&str>| set.iter().map(|w| super::fold::fold_word(w)).collect();
+            [
+                fold(&self.common_en),
+                fold(&self.common_de),
+                fold(&self.common_it),
+            ]
+        });
+        sets[i].contains(folded)
+    }
+
     /// Whether `word` is an ordinary word of `lang`, written in lower case there.
     pub fn is_common(&self, lang: &str, word: &str) -> bool {
         // Asked several times of every capitalised word: lower-case ASCII on the stack.
@@ -546,6 +570,10 @@ mod tests {
         assert!(lex.is_common("en", "While") && !lex.is_common("en", "Rudenko"));
         assert!(lex.is_common("it", "Come"));
         assert!(lex.is_frequent("de", "durch") && lex.is_frequent("de", "Zusammenarbeit"));
+        assert!(
+            lex.is_frequent_folded("de", "militarische")
+                && !lex.is_frequent_folded("de", "telefongesprach")
+        );
         assert!(
             !lex.is_frequent("de", "Telefongespräch") && lex.is_common("de", "Telefongespräch")
         );
