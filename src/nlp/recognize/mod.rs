@@ -49,6 +49,7 @@ pub fn recognize_with(
     {
         tagged::decide(&field, model, &mut claims);
     }
+    known::drop_nouns_read_as_towns(&field, &mut claims);
     claims.into_spans()
 }
 
@@ -332,6 +333,15 @@ mod tests {
         );
         // A demonym still opens the name of an organisation ("Italian Navy").
         assert_eq!(surfaces("The Italian Navy sailed.", "en"), ["Italian Navy"]);
+    }
+
+    #[test]
+    fn a_noun_is_no_town_in_the_dative() {
+        let got = surfaces(
+            "Es geht um einen obdachlosen Mann aus Mannheim, der in Russlands Norden lebte.",
+            "de",
+        );
+        assert_eq!(got, ["Mannheim", "Russlands"]);
     }
 
     /// A lexicon of ten lines is enough to recognise and identify names: the recogniser asks
