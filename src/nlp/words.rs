@@ -64,6 +64,15 @@ pub const PERSON_TRIGGERS: &[&str] = &[
 #[rustfmt::skip]
 pub const PERSON_TRIGGER_ENDINGS: &[&str] = &["minister", "ministerin", "prasident"];
 
+/// Titles and descriptions that stand before a person's name but are not part of it, beyond
+/// the role words ("Emperor Meiji", "Tsar Alexander", "Scotsman James Watt").
+#[rustfmt::skip]
+pub const TITLES_BEFORE_NAMES: &[&str] = &[
+    "czar", "czarina", "dutchman", "emperor", "empress", "englishman", "frenchman", "imperatore",
+    "irishman", "kaiser", "kaiserin", "miss", "pharao", "pharaoh", "reverend", "scotsman", "tsar",
+    "tsarina", "welshman", "zar", "zarin",
+];
+
 /// Verbs of saying right after a name: it is a person ("Rudenko said", "sagte Kahl").
 #[rustfmt::skip]
 pub const SPEECH_VERBS: &[&str] = &[
@@ -314,6 +323,7 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
         PERSON_TRIGGER_ENDINGS,
         Form::FoldedEnding,
     ),
+    ("TITLES_BEFORE_NAMES", TITLES_BEFORE_NAMES, Form::Folded),
     ("SPEECH_VERBS", SPEECH_VERBS, Form::Folded),
     ("ORG_HEADS", ORG_HEADS, Form::Folded),
     ("PLACE_HEADS", PLACE_HEADS, Form::Folded),

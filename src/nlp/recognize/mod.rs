@@ -50,6 +50,7 @@ pub fn recognize_with(
         tagged::decide(&field, model, &mut claims);
     }
     known::drop_nouns_read_as_towns(&field, &mut claims);
+    unknown::strip_titles(&field, &mut claims);
     claims.into_spans()
 }
 
@@ -333,6 +334,15 @@ mod tests {
         );
         // A demonym still opens the name of an organisation ("Italian Navy").
         assert_eq!(surfaces("The Italian Navy sailed.", "en"), ["Italian Navy"]);
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        let got = surfaces(
+            "Emperor Meiji received Reverend William Hechler and, later, Scotsman James Watt.",
+            "en",
+        );
+        assert_eq!(got, ["Meiji", "William Hechler", "James Watt"]);
     }
 
     #[test]

@@ -386,3 +386,27 @@ fn classify(f: &Field, run: &Run) -> Option<Span> {
             .collect(),
     })
 }
+
+/// "Emperor Meiji", "Reverend William Hechler": a title before a name is not part of it.
+/// Run after every pass, on the names found.
+pub fn strip_titles(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if b == a
+            || span.known.is_some()
+            || span.kind != Kind::Person
+            || !words::has(words::TITLES_BEFORE_NAMES, &f.folded[a])
+        {
+            continue;
+        }
+        let mut span = claims.release(id).expect("live");
+        span.start = f.toks[a + 1].start;
+        if !span.words.is_empty() {
+            span.words.remove(0);
+        }
+        span.kind_sure = true;
+        claims.claim(a + 1, b, span);
+    }
+}
