@@ -51,6 +51,7 @@ pub fn recognize_with(
     }
     known::drop_nouns_read_as_towns(&field, &mut claims);
     unknown::strip_titles(&field, &mut claims);
+    unknown::trim_sentence_openers_and_peoples(&field, &mut claims);
     claims.into_spans()
 }
 
@@ -343,6 +344,15 @@ mod tests {
             "en",
         );
         assert_eq!(got, ["Meiji", "William Hechler", "James Watt"]);
+    }
+
+    #[test]
+    fn sentence_openers_and_peoples_are_not_names() {
+        let got = surfaces(
+            "In Thessaly the Melanesians and the Phoenicians met Leonidas Kostas.",
+            "en",
+        );
+        assert_eq!(got, ["Thessaly", "Leonidas Kostas"]);
     }
 
     #[test]

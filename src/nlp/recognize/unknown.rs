@@ -410,3 +410,39 @@ pub fn strip_titles(f: &Field, claims: &mut Claims) {
         claims.claim(a + 1, b, span);
     }
 }
+
+/// "In Thessaly" opening a sentence: the capitalised preposition or article is not part of the
+/// name; "Spartans", "Phoenicians": a lone unknown word with a plural demonym ending is a
+/// people, not a name of ours. Run after every pass, on the names found.
+pub fn trim_sentence_openers_and_peoples(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_some() {
+            continue;
+        }
+        let opener = b > a
+            && (f.toks[a].sentence_start || f.headline)
+            && (words::has(words::LOCATIVES, &f.folded[a])
+                || words::has(words::ARTICLES, &f.folded[a]));
+        if opener {
+            let mut span = claims.release(id).expect("live");
+            span.start = f.toks[a + 1].start;
+            if !span.words.is_empty() {
+                span.words.remove(0);
+            }
+            claims.claim(a + 1, b, span);
+            continue;
+        }
+        let w = &f.folded[a];
+        let people = a == b
+            && !span.kind_sure
+            && f.lang == "en"
+            && (w.ends_with("ians") || w.ends_with("eans"))
+            && !f.lex.is_first_name(f.word(a));
+        if people {
+            claims.release(id);
+        }
+    }
+}
