@@ -266,26 +266,3 @@ fn compass_compound(f: &Field, i: usize) -> Option<Span> {
         },
     )
 }
-
-/// "einen obdachlosen Mann": a German noun is not a town's name in the dative ("Man", a city
-/// in Côte d'Ivoire) merely because stripping its "-n" or "-s" gives one. Run after every pass
-/// (so that what the tagger learned from is unchanged): a one-word name of a minor town, found
-/// only through such an ending, on a word that is a German noun, goes.
-pub fn drop_nouns_read_as_towns(f: &Field, claims: &mut Claims) {
-    if f.lang != "de" {
-        return;
-    }
-    for id in claims.ids() {
-        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
-        let Some(entity) = span.known else { continue };
-        if a == b
-            && f.lex.known(entity).minor
-            && f.lex.is_german_noun(f.word(a))
-            && f.lex.alias(&f.folded[a]).is_none()
-        {
-            claims.release(id);
-        }
-    }
-}

@@ -8,6 +8,7 @@ mod german;
 
 mod known;
 mod tagged;
+mod tidy;
 mod unknown;
 
 use super::Kind;
@@ -49,9 +50,7 @@ pub fn recognize_with(
     {
         tagged::decide(&field, model, &mut claims);
     }
-    known::drop_nouns_read_as_towns(&field, &mut claims);
-    unknown::strip_titles(&field, &mut claims);
-    unknown::trim_sentence_openers_and_peoples(&field, &mut claims);
+    tidy::tidy(&field, &mut claims);
     claims.into_spans()
 }
 

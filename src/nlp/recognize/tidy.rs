@@ -1,0 +1,98 @@
+//! Last, after every pass (and outside what the tagger learns from, so that the model is
+//! unchanged by them): corrections of names found, where the text shows what a pass could not
+//! see — a noun read as a town through an ending, a title or a sentence's first word taken
+//! into a name, a people taken for one.
+
+use super::{Claims, Field};
+use crate::nlp::Kind;
+use crate::nlp::words;
+
+/// Every correction, in order.
+pub fn tidy(f: &Field, claims: &mut Claims) {
+    drop_nouns_read_as_towns(f, claims);
+    strip_titles(f, claims);
+    trim_sentence_openers_and_peoples(f, claims);
+}
+
+/// "einen obdachlosen Mann": a German noun is not a town's name in the dative ("Man", a city
+/// in Côte d'Ivoire) merely because stripping its "-n" or "-s" gives one. Run after every pass
+/// (so that what the tagger learned from is unchanged): a one-word name of a minor town, found
+/// only through such an ending, on a word that is a German noun, goes.
+fn drop_nouns_read_as_towns(f: &Field, claims: &mut Claims) {
+    if f.lang != "de" {
+        return;
+    }
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        let Some(entity) = span.known else { continue };
+        if a == b
+            && f.lex.known(entity).minor
+            && f.lex.is_german_noun(f.word(a))
+            && f.lex.alias(&f.folded[a]).is_none()
+        {
+            claims.release(id);
+        }
+    }
+}
+
+/// "Emperor Meiji", "Reverend William Hechler": a title before a name is not part of it.
+/// Run after every pass, on the names found.
+fn strip_titles(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if b == a
+            || span.known.is_some()
+            || span.kind != Kind::Person
+            || !words::has(words::TITLES_BEFORE_NAMES, &f.folded[a])
+        {
+            continue;
+        }
+        let mut span = claims.release(id).expect("live");
+        span.start = f.toks[a + 1].start;
+        if !span.words.is_empty() {
+            span.words.remove(0);
+        }
+        span.kind_sure = true;
+        claims.claim(a + 1, b, span);
+    }
+}
+
+/// "In Thessaly" opening a sentence: the capitalised preposition or article is not part of the
+/// name; "Spartans", "Phoenicians": a lone unknown word with a plural demonym ending is a
+/// people, not a name of ours. Run after every pass, on the names found.
+fn trim_sentence_openers_and_peoples(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_some() {
+            continue;
+        }
+        let opener = b > a
+            && (f.toks[a].sentence_start || f.headline)
+            && (words::has(words::LOCATIVES, &f.folded[a])
+                || words::has(words::ARTICLES, &f.folded[a]));
+        if opener {
+            let mut span = claims.release(id).expect("live");
+            span.start = f.toks[a + 1].start;
+            if !span.words.is_empty() {
+                span.words.remove(0);
+            }
+            claims.claim(a + 1, b, span);
+            continue;
+        }
+        let w = &f.folded[a];
+        let people = a == b
+            && !span.kind_sure
+            && f.lang == "en"
+            && (w.ends_with("ians") || w.ends_with("eans"))
+            && !f.lex.is_first_name(f.word(a));
+        if people {
+            claims.release(id);
+        }
+    }
+}
