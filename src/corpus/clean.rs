@@ -3,7 +3,8 @@
 //! Input is anything from plain text to a page of HTML, and very often plain text with HTML
 //! remnants mixed in: tags (also broken ones like `</p >` and `< h4>`), a tag cut off at the end
 //! of a file, attribute debris such as `“ />`, comments, scripts, entities. The output keeps
-//! every word of real text, one paragraph per block separated by a blank line, whitespace folded,
+//! every word of real text (comment-form lines such as "Leave a Reply" are not: see
+//! [`super::boilerplate`]), one paragraph per block separated by a blank line, whitespace folded,
 //! NFC-normalised and safe for a terminal ([`super::sanitize`]).
 //!
 //! A `<` only starts a tag when a known HTML element name (or a custom element, which has a `-`)
@@ -32,7 +33,7 @@ pub fn clean(raw: &str) -> String {
     paragraphs
         .into_iter()
         .map(|p| fix_glued_sentences(&fold_spaces(&p)))
-        .filter(|p| !p.is_empty())
+        .filter(|p| !p.is_empty() && !super::boilerplate::is_boilerplate(p))
         .collect::<Vec<_>>()
         .join("\n\n")
 }

@@ -1,6 +1,7 @@
 //! The corpus: articles loaded from files (or the bundled set), cleaned, with the problems met
 //! on the way. Everything downstream (entities, related stories, the reader) starts from here.
 
+mod boilerplate;
 pub mod bundled;
 pub mod clean;
 pub mod date;
