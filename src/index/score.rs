@@ -121,8 +121,8 @@ const HUB_SHIFT: f32 = -1.0;
 /// Conneau et al. 2018); here the log-odds of a pair is lowered by how far the two articles'
 /// hub levels sit above the corpus median, and raised as far for articles below it.
 pub struct Scorer<'a> {
-    pub features: &'a Features,
-    pub articles: &'a [Article],
+    features: &'a Features,
+    articles: &'a [Article],
     hub: Vec<f32>,
     hub_median: f32,
 }

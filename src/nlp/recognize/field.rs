@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use super::Span;
+use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::lexicon::{Lexicon, is_acronym};
 use crate::nlp::token::{Gap, Token};
@@ -204,6 +206,21 @@ impl Field<'_> {
             }
         }
         false
+    }
+
+    /// A name the lexicon does not know, over tokens `first..=last`.
+    pub fn unknown_name(&self, first: usize, last: usize, kind: Kind, kind_sure: bool) -> Span {
+        Span {
+            start: self.toks[first].start,
+            end: self.toks[last].end,
+            known: None,
+            kind,
+            kind_sure,
+            words: self.folded[first..=last]
+                .iter()
+                .map(|w| w.to_string())
+                .collect(),
+        }
     }
 
     /// An ordinary word that happens to be capitalised here ("White", "Capitol").

@@ -2,7 +2,7 @@
 //! name ("Nordirischen Versammlung"), and a compound names its kind in its last part
 //! ("Bundespresseamt" is an organisation, "Neustadt" a place).
 
-use super::{Claims, Field, Span};
+use super::{Claims, Field};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::token::Gap;
@@ -58,18 +58,7 @@ pub fn adjective_names(f: &Field, claims: &mut Claims) {
             i = noun + 1;
             continue;
         };
-        claims.claim(
-            i,
-            noun,
-            Span {
-                start: f.toks[i].start,
-                end: f.toks[noun].end,
-                known: None,
-                kind,
-                kind_sure: true,
-                words: f.folded[i..=noun].iter().map(|w| w.to_string()).collect(),
-            },
-        );
+        claims.claim(i, noun, f.unknown_name(i, noun, kind, true));
         i = noun + 1;
     }
 }

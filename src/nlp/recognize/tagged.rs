@@ -10,7 +10,7 @@ use std::hash::{BuildHasher, Hasher};
 
 use rustc_hash::FxBuildHasher;
 
-use super::{Claims, Field, Span};
+use super::{Claims, Field};
 use crate::nlp::Kind;
 use crate::nlp::cues;
 use crate::nlp::tagger::{self, Model, O};
@@ -341,18 +341,7 @@ pub fn apply(f: &Field, labels: &[u8], doubt: &[f32], keep_below: f32, claims: &
         if !claims.all_free(s, e) && !swallowable {
             continue;
         }
-        claims.claim(
-            s,
-            e,
-            Span {
-                start: f.toks[s].start,
-                end: f.toks[e].end,
-                known: None,
-                kind,
-                kind_sure: false,
-                words: f.folded[s..=e].iter().map(|w| w.to_string()).collect(),
-            },
-        );
+        claims.claim(s, e, f.unknown_name(s, e, kind, false));
     }
 }
 

@@ -51,13 +51,8 @@ fn strip_titles(f: &Field, claims: &mut Claims) {
         {
             continue;
         }
-        let mut span = claims.release(id).expect("live");
-        span.start = f.toks[a + 1].start;
-        if !span.words.is_empty() {
-            span.words.remove(0);
-        }
-        span.kind_sure = true;
-        claims.claim(a + 1, b, span);
+        let id = drop_first_token(f, claims, id);
+        claims.get_mut(id).expect("just claimed").kind_sure = true;
     }
 }
 
@@ -77,12 +72,7 @@ fn trim_sentence_openers_and_peoples(f: &Field, claims: &mut Claims) {
             && (words::has(words::LOCATIVES, &f.folded[a])
                 || words::has(words::ARTICLES, &f.folded[a]));
         if opener {
-            let mut span = claims.release(id).expect("live");
-            span.start = f.toks[a + 1].start;
-            if !span.words.is_empty() {
-                span.words.remove(0);
-            }
-            claims.claim(a + 1, b, span);
+            drop_first_token(f, claims, id);
             continue;
         }
         let w = &f.folded[a];
@@ -95,4 +85,16 @@ fn trim_sentence_openers_and_peoples(f: &Field, claims: &mut Claims) {
             claims.release(id);
         }
     }
+}
+
+/// Claims a live name of two tokens or more again without its first token (and first word);
+/// returns the new claim.
+fn drop_first_token(f: &Field, claims: &mut Claims, id: usize) -> usize {
+    let (a, b) = claims.tokens(id).expect("live");
+    let mut span = claims.release(id).expect("live");
+    span.start = f.toks[a + 1].start;
+    if !span.words.is_empty() {
+        span.words.remove(0);
+    }
+    claims.claim(a + 1, b, span)
 }
