@@ -4,7 +4,8 @@
 //! into a temporary folder: articles of 7–18 paragraphs (news-article length) drawn
 //! deterministically from real text (the bundled corpus and the UNER sentences in
 //! `tests/fixtures`), each article in one of German, English or Italian. Then it times
-//! `load_paths` + `nlp::analyze` five times and prints every run and the median; then the related lists (10 per article) are timed too. The lexicon is built once
+//! the pipeline (`dossier::analysis::run`: load, entities, related lists of 10 per article)
+//! five times and prints every run and the median, timing each stage. The lexicon is built once
 //! before the runs (it is also timed, separately). `-- 45 short` makes about 100k short
 //! articles, for the related-lists figure at that scale.
 
@@ -87,22 +88,36 @@ fn main() {
     let mut related_times = vec![];
     let mut n_articles = 0;
     for run in 1..=5 {
+        // The one pipeline the reader and the export run; its stage reports time the parts.
+        use dossier::analysis::{Request, Stage, run as analyse};
         let t = Instant::now();
-        let corpus = dossier::corpus::load_paths(&paths);
-        n_articles = corpus.articles.len();
-        let loaded = t.elapsed().as_secs_f64();
-        let entities = dossier::nlp::analyze(&corpus.articles);
-        let total = t.elapsed().as_secs_f64();
+        let marks = std::cell::RefCell::new(vec![]);
+        let a = analyse(
+            &Request {
+                paths: &paths,
+                related_limit: 10,
+            },
+            &|stage| marks.borrow_mut().push((stage, t.elapsed().as_secs_f64())),
+        );
+        let at = |want: fn(&Stage) -> bool| {
+            marks
+                .borrow()
+                .iter()
+                .find(|(s, _)| want(s))
+                .map(|m| m.1)
+                .unwrap()
+        };
+        let loaded = at(|s| matches!(s, Stage::Entities(_)));
+        let total = at(|s| matches!(s, Stage::Relations(_)));
+        let related = at(|s| *s == Stage::Done) - total;
+        n_articles = a.corpus.articles.len();
         let rate = bytes as f64 / 1e6 / total;
-        let t = Instant::now();
-        let relations = dossier::index::relate(&corpus.articles, &entities, 10);
-        let related = t.elapsed().as_secs_f64();
         println!(
             "run {run}: load {loaded:.2} s, extract+link {:.2} s, total {total:.2} s, {rate:.1} MB/s ({} entities, {} mentions); related lists {related:.2} s ({} links)",
             total - loaded,
-            entities.list.len(),
-            entities.mentions.iter().map(Vec::len).sum::<usize>(),
-            relations.related.iter().map(Vec::len).sum::<usize>()
+            a.entities.list.len(),
+            a.entities.mentions.iter().map(Vec::len).sum::<usize>(),
+            a.relations.related.iter().map(Vec::len).sum::<usize>()
         );
         rates.push(rate);
         related_times.push(related);

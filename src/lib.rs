@@ -2,9 +2,10 @@
 //! organisations in them and the related stories across languages.
 //!
 //! Data flows one way: files → [`corpus`] (load, clean) → nlp (entities, linking) → index
-//! (related stories, search) → app state → ui. This crate is the library; `main.rs` only calls
-//! [`run`].
+//! (related stories, search) → app state → ui; [`analysis`] is the one pipeline up to the
+//! index. This crate is the library; `main.rs` only calls [`run`].
 
+pub mod analysis;
 pub(crate) mod app;
 pub(crate) mod cli;
 pub(crate) mod clipboard;
@@ -29,7 +30,6 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use cli::Command;
-use corpus::Corpus;
 
 /// Runs dossier with `args` (without the program name) and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
@@ -47,10 +47,18 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             paths,
             related_limit,
         } => {
-            let corpus = load(&paths);
-            let entities = nlp::analyze(&corpus.articles);
-            let relations = index::relate(&corpus.articles, &entities, related_limit);
-            let doc = export::Document::new(&corpus, &entities, &relations);
+            let analysis = analysis::run(
+                &analysis::Request {
+                    paths: &paths,
+                    related_limit,
+                },
+                &|_| {},
+            );
+            for s in &analysis.corpus.skipped {
+                messages::warning(&s.source, &s.reason);
+            }
+            let doc =
+                export::Document::new(&analysis.corpus, &analysis.entities, &analysis.relations);
             let mut out = std::io::stdout().lock();
             match writeln!(out, "{}", doc.to_json()).and_then(|()| out.flush()) {
                 Ok(()) => {}
@@ -70,17 +78,4 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// Loads the corpus and reports every skipped input on stderr.
-fn load(paths: &[std::path::PathBuf]) -> Corpus {
-    let corpus = if paths.is_empty() {
-        corpus::load_bundled()
-    } else {
-        corpus::load_paths(paths)
-    };
-    for s in &corpus.skipped {
-        messages::warning(&s.source, &s.reason);
-    }
-    corpus
 }

@@ -270,14 +270,18 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "loader") {
             panic!("failpoint: loader");
         }
-        let corpus = if paths.is_empty() {
-            crate::corpus::load_bundled()
-        } else {
-            crate::corpus::load_paths(&paths)
-        };
-        let data = Data::build(corpus, &|stage| {
-            let _ = loader.send(Msg::Progress(stage.to_owned()));
-        });
+        let analysis = crate::analysis::run(
+            &crate::analysis::Request {
+                paths: &paths,
+                related_limit: crate::app::data::PANEL_RELATED,
+            },
+            &|stage| {
+                if stage != crate::analysis::Stage::Loading {
+                    let _ = loader.send(Msg::Progress(stage.to_string()));
+                }
+            },
+        );
+        let data = Data::from_analysis(analysis);
         let _ = loader.send(Msg::Loaded(Box::new(data)));
     });
 

@@ -3,10 +3,13 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::{self, Analysis};
 use crate::corpus::Corpus;
-use crate::index::{Relations, relate};
-use crate::nlp::fold::fold_into;
-use crate::nlp::{Entities, analyze};
+use crate::index::Relations;
+use crate::index::finder::FinderIndex;
+use crate::index::search::SearchIndex;
+pub use crate::index::search::fold_text;
+use crate::nlp::Entities;
 
 /// The analysed corpus.
 pub struct Data {
@@ -17,10 +20,10 @@ pub struct Data {
     pub by_id: HashMap<String, usize>,
     /// Per story root, its articles (root first).
     pub story_members: HashMap<usize, Vec<usize>>,
-    /// Folded title and body per article, for search.
-    pub folded: Vec<(String, String)>,
-    /// Every entity name and alias, folded, for the finder.
-    pub finder: super::finder::FinderIndex,
+    /// Full text, for `/`.
+    pub search: SearchIndex,
+    /// Every entity name and alias, for the finder.
+    pub finder: FinderIndex,
     /// Distinct entities per article, shown in the list (counted once, not per frame).
     pub entity_counts: Vec<usize>,
     /// Per entity, each written form with the languages of the articles that write it so,
@@ -101,23 +104,23 @@ pub fn article_key(a: &crate::corpus::Article) -> String {
 /// Related stories kept per article for the side panel.
 pub const PANEL_RELATED: usize = 30;
 
-/// Folds text for matching: lower case, no accents.
-pub fn fold_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
-    out
-}
-
 impl Data {
-    /// Analyses `corpus`, reporting each stage to `progress`.
+    /// Analyses `corpus` (the one pipeline, [`analysis::analyse`]), reporting each stage to
+    /// `progress`.
     pub fn build(corpus: Corpus, progress: &dyn Fn(&str)) -> Data {
-        progress(&format!(
-            "finding entities in {} articles…",
-            corpus.articles.len()
-        ));
-        let entities = analyze(&corpus.articles);
-        progress("linking related stories…");
-        let relations = relate(&corpus.articles, &entities, PANEL_RELATED);
+        let analysis = analysis::analyse(corpus, PANEL_RELATED, &|stage| {
+            progress(&stage.to_string());
+        });
+        Data::from_analysis(analysis)
+    }
+
+    /// The reader's view of an analysis: the indexes and counts it shows from.
+    pub fn from_analysis(analysis: Analysis) -> Data {
+        let Analysis {
+            corpus,
+            entities,
+            relations,
+        } = analysis;
         let by_id = corpus
             .articles
             .iter()
@@ -128,10 +131,8 @@ impl Data {
         for (i, &root) in relations.story.iter().enumerate() {
             story_members.entry(root).or_default().push(i);
         }
-        let folded = crate::parallel::map(&corpus.articles, |a| {
-            (fold_text(&a.title), fold_text(&a.body))
-        });
-        let finder = super::finder::FinderIndex::build(&entities);
+        let search = SearchIndex::build(&corpus.articles);
+        let finder = FinderIndex::build(&entities);
         let entity_counts = entities
             .mentions
             .iter()
@@ -159,7 +160,7 @@ impl Data {
             relations,
             by_id,
             story_members,
-            folded,
+            search,
             finder,
             entity_counts,
         }
@@ -167,27 +168,5 @@ impl Data {
 
     pub fn article_count(&self) -> usize {
         self.corpus.articles.len()
-    }
-
-    /// Articles whose title or text contains every word of `query` (case and accents ignored),
-    /// title matches first.
-    pub fn search(&self, query: &str) -> Vec<usize> {
-        let words: Vec<String> = query.split_whitespace().map(fold_text).collect();
-        if words.is_empty() {
-            return (0..self.article_count()).collect();
-        }
-        let mut hits: Vec<(bool, usize)> = self
-            .folded
-            .iter()
-            .enumerate()
-            .filter(|(_, (t, b))| {
-                words
-                    .iter()
-                    .all(|w| t.contains(w.as_str()) || b.contains(w.as_str()))
-            })
-            .map(|(i, (t, _))| (!words.iter().all(|w| t.contains(w.as_str())), i))
-            .collect();
-        hits.sort();
-        hits.into_iter().map(|(_, i)| i).collect()
     }
 }

@@ -80,7 +80,7 @@ pub fn run_job(data: &Data, effect: &Effect) -> Option<Msg> {
     match effect {
         Effect::Search { generation, query } => Some(Msg::SearchDone {
             generation: *generation,
-            hits: data.search(query),
+            hits: data.search.search(query),
         }),
         Effect::Find { generation, query } => Some(Msg::FindDone {
             generation: *generation,

@@ -17,7 +17,7 @@ pub use load::{load_bundled, load_paths, load_sources};
 pub use walk::{Source, io_reason};
 
 /// One article, cleaned and ready to read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
     /// Unique within the corpus: the file stem, or a JSON record's `id`.
     pub id: String,

@@ -1,9 +1,13 @@
 //! Indexes over the analysed corpus: what articles are made of (`features`), the same-story
-//! probability of a pair (`score`), related lists (`related`) and story clusters (`stories`).
+//! probability of a pair (`score`), related lists (`related`) and story clusters (`stories`);
+//! and the two the reader queries as the user types: full text (`search`) and entity names
+//! (`finder`).
 
 pub mod features;
+pub mod finder;
 pub mod related;
 pub mod score;
+pub mod search;
 pub mod sparse;
 pub mod stories;
 

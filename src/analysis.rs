@@ -1,0 +1,107 @@
+//! The one pipeline: inputs → corpus (load, clean) → entities (recognise, link) → relations
+//! (related lists, stories). The export, the reader and the benchmarks all call [`run`] (or
+//! [`analyse`] on a corpus they already hold), so that what one of them shows is what the
+//! others measure.
+
+use std::path::PathBuf;
+
+use crate::corpus::{self, Corpus};
+use crate::index::{self, Relations};
+use crate::nlp::{self, Entities};
+
+/// The analysed corpus: everything the export writes and the reader starts from.
+pub struct Analysis {
+    pub corpus: Corpus,
+    pub entities: Entities,
+    pub relations: Relations,
+}
+
+/// Where the pipeline is; reported as each stage begins, with what it works on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and cleaning the files.
+    Loading,
+    /// Recognising and linking entities in this many articles.
+    Entities(usize),
+    /// Related lists and stories of this many articles.
+    Relations(usize),
+    /// Finished.
+    Done,
+}
+
+impl std::fmt::Display for Stage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Stage::Loading => write!(f, "loading…"),
+            Stage::Entities(n) => write!(f, "finding entities in {n} articles…"),
+            Stage::Relations(_) => write!(f, "linking related stories…"),
+            Stage::Done => write!(f, "done"),
+        }
+    }
+}
+
+/// What to analyse and how many related stories to keep per article.
+pub struct Request<'a> {
+    /// Files and folders; none means the bundled corpus.
+    pub paths: &'a [PathBuf],
+    /// Related stories kept per article (stories are found from at least the best ten).
+    pub related_limit: usize,
+}
+
+/// Loads and analyses the inputs of `request`, reporting each stage to `progress`. Skipped
+/// inputs are in `corpus.skipped`; reporting them is the caller's choice.
+pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
+    progress(Stage::Loading);
+    let corpus = if request.paths.is_empty() {
+        corpus::load_bundled()
+    } else {
+        corpus::load_paths(request.paths)
+    };
+    analyse(corpus, request.related_limit, progress)
+}
+
+/// Analyses a loaded corpus: entities, then relations.
+pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -> Analysis {
+    progress(Stage::Entities(corpus.articles.len()));
+    let entities = nlp::analyze(&corpus.articles);
+    progress(Stage::Relations(corpus.articles.len()));
+    let relations = index::relate(&corpus.articles, &entities, related_limit);
+    progress(Stage::Done);
+    Analysis {
+        corpus,
+        entities,
+        relations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stages_come_in_order_and_the_limit_holds() {
+        let seen = std::cell::RefCell::new(vec![]);
+        let a = run(
+            &Request {
+                paths: &[],
+                related_limit: 2,
+            },
+            &|s| seen.borrow_mut().push(s),
+        );
+        let n = a.corpus.articles.len();
+        assert_eq!(n, 5, "the bundled corpus");
+        assert_eq!(
+            *seen.borrow(),
+            [
+                Stage::Loading,
+                Stage::Entities(n),
+                Stage::Relations(n),
+                Stage::Done
+            ]
+        );
+        assert_eq!(a.entities.mentions.len(), n);
+        assert!(a.relations.related.iter().all(|r| r.len() <= 2));
+        assert!(a.relations.related.iter().any(|r| !r.is_empty()));
+        assert_eq!(a.relations.story.len(), n);
+    }
+}

@@ -1,0 +1,223 @@
+//! The entity finder's index: fuzzy matching (fuzzy-matcher's skim algorithm) over every entity's name
+//! and all its aliases in every language, blind to case and accents ("pjongjang" finds
+//! Pjöngjang), showing the alias that matched with the matched letters marked.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::nlp::Entities;
+use crate::nlp::fold::fold_into;
+
+/// One searchable form of an entity.
+struct Entry {
+    entity: usize,
+    alias: String,
+    folded: String,
+    /// For each char of `folded`, the index of the char of `alias` it came from.
+    origin: Vec<usize>,
+}
+
+/// All names and aliases, folded once.
+pub struct FinderIndex {
+    entries: Vec<Entry>,
+}
+
+/// One entity found: the alias that matched best and the matched characters of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub entity: usize,
+    pub alias: String,
+    /// Char indices into `alias`.
+    pub matched: Vec<usize>,
+    pub score: i64,
+}
+
+impl FinderIndex {
+    pub fn build(entities: &Entities) -> FinderIndex {
+        let mut entries = Vec::new();
+        for (i, e) in entities.list.iter().enumerate() {
+            let mut seen = std::collections::HashSet::new();
+            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+                let (folded, origin) = fold_with_origin(alias);
+                if seen.insert(folded.clone()) {
+                    entries.push(Entry {
+                        entity: i,
+                        alias: alias.clone(),
+                        folded,
+                        origin,
+                    });
+                }
+            }
+        }
+        FinderIndex { entries }
+    }
+
+    /// The entities matching `query`, best first (ties: more articles, then name).
+    pub fn find(&self, entities: &Entities, query: &str, limit: usize) -> Vec<Hit> {
+        let (q, _) = fold_with_origin(query.trim());
+        let mut best: std::collections::HashMap<usize, Hit> = std::collections::HashMap::new();
+        if q.is_empty() {
+            // No query yet: the most mentioned entities.
+            let mut all: Vec<usize> = (0..entities.list.len()).collect();
+            all.sort_by_key(|&e| {
+                (
+                    std::cmp::Reverse(entities.list[e].articles.len()),
+                    entities.list[e].name.clone(),
+                )
+            });
+            return all
+                .into_iter()
+                .take(limit)
+                .map(|e| Hit {
+                    entity: e,
+                    alias: entities.list[e].name.clone(),
+                    matched: vec![],
+                    score: 0,
+                })
+                .collect();
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        // Words in any order ("rudenko andrei"); a query word that is a whole word of the name
+        // (or begins one) outranks a loose subsequence ("obama" is not "Go Breaking My Heart").
+        let words: Vec<&str> = q.split_whitespace().collect();
+        for entry in &self.entries {
+            let mut score = 0i64;
+            let mut idx: Vec<usize> = vec![];
+            let mut all = true;
+            for w in &words {
+                match matcher.fuzzy_indices(&entry.folded, w) {
+                    Some((s, ix)) => {
+                        score += s;
+                        idx.extend(ix);
+                    }
+                    None => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if !all {
+                continue;
+            }
+            let name_words: Vec<&str> = entry
+                .folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for w in &words {
+                if name_words.contains(w) {
+                    score += WHOLE_WORD;
+                } else if name_words.iter().any(|n| n.starts_with(w)) {
+                    score += WORD_START;
+                }
+            }
+            idx.sort_unstable();
+            idx.dedup();
+            // Prefer the entity's own name on equal scores.
+            let better = best.get(&entry.entity).is_none_or(|h| score > h.score);
+            if better {
+                let mut matched: Vec<usize> = idx.iter().map(|&i| entry.origin[i]).collect();
+                matched.dedup();
+                best.insert(
+                    entry.entity,
+                    Hit {
+                        entity: entry.entity,
+                        alias: entry.alias.clone(),
+                        matched,
+                        score,
+                    },
+                );
+            }
+        }
+        let mut hits: Vec<Hit> = best.into_values().collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then(
+                    entities.list[b.entity]
+                        .articles
+                        .len()
+                        .cmp(&entities.list[a.entity].articles.len()),
+                )
+                .then(
+                    entities.list[a.entity]
+                        .name
+                        .cmp(&entities.list[b.entity].name),
+                )
+        });
+        hits.truncate(limit);
+        hits
+    }
+}
+
+/// Score added per query word that is a whole word of the name, or the start of one: more
+/// than any fuzzy score of a name's length.
+const WHOLE_WORD: i64 = 10_000;
+const WORD_START: i64 = 5_000;
+
+/// Folded text and, per folded char, the original char it came from.
+fn fold_with_origin(s: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len());
+    let mut buf = String::new();
+    for (i, c) in s.chars().enumerate() {
+        buf.clear();
+        let mut tmp = [0u8; 4];
+        fold_into(c.encode_utf8(&mut tmp), &mut buf);
+        for f in buf.chars() {
+            folded.push(f);
+            origin.push(i);
+        }
+    }
+    (folded, origin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_maps_folded_chars_back() {
+        let (f, o) = fold_with_origin("Straße Ö");
+        assert_eq!(f, "strasse o");
+        assert_eq!(o, [0, 1, 2, 3, 4, 4, 5, 6, 7]);
+    }
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+    use crate::nlp::{Entity, Kind};
+
+    fn entities(names: &[&str]) -> Entities {
+        Entities {
+            list: names
+                .iter()
+                .map(|n| Entity {
+                    id: n.to_lowercase().replace(' ', "_"),
+                    name: n.to_string(),
+                    kind: Kind::Person,
+                    aliases: vec![],
+                    articles: vec![0],
+                })
+                .collect(),
+            mentions: vec![],
+        }
+    }
+
+    /// `obama` ranked "Go Breaking My Heart" first; "rudenko andrei" found nothing.
+    #[test]
+    fn whole_words_in_any_order_rank_first() {
+        let e = entities(&["Go Breaking My Heart", "Barack Obama", "Andrei Rudenko"]);
+        let index = FinderIndex::build(&e);
+        let first = |q: &str| {
+            index
+                .find(&e, q, 10)
+                .first()
+                .map(|h| e.list[h.entity].name.clone())
+        };
+        assert_eq!(first("obama").as_deref(), Some("Barack Obama"));
+        assert_eq!(first("rudenko andrei").as_deref(), Some("Andrei Rudenko"));
+        assert_eq!(first("rud and").as_deref(), Some("Andrei Rudenko"));
+    }
+}
