@@ -411,3 +411,39 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod office_tests {
+    use super::*;
+
+    #[test]
+    fn offices_and_lone_prepositions_are_not_names() {
+        let lex = crate::nlp::lexicon::get();
+        let got = |text: &str, lang: &str| -> Vec<String> {
+            recognize(text, lang, false, lex)
+                .into_iter()
+                .map(|s| text[s.start..s.end].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            got(
+                "Russian Deputy Foreign Minister Andrei Rudenko met the envoy.",
+                "en"
+            ),
+            ["Andrei Rudenko"]
+        );
+        for lang in ["en", "und"] {
+            assert_eq!(
+                got("Deputy Prime Minister Andrei Rudenko spoke.", lang),
+                ["Andrei Rudenko"]
+            );
+        }
+        assert_eq!(
+            got(
+                "Il ministro è arrivato.\n\nAl centro dei colloqui la cooperazione tra Mosca e Pyongyang.",
+                "it"
+            ),
+            ["Mosca", "Pyongyang"]
+        );
+    }
+}

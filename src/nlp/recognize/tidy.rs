@@ -1,7 +1,8 @@
 //! Last, after every pass (and outside what the tagger learns from, so that the model is
 //! unchanged by them): corrections of names found, where the text shows what a pass could not
 //! see — a noun read as a town through an ending, a title or a sentence's first word taken
-//! into a name, a people taken for one.
+//! into a name, a people taken for one, an office's words ("Foreign Minister") or a lone
+//! preposition ("Al centro …") taken for a name.
 
 use super::{Claims, Field};
 use crate::nlp::Kind;
@@ -12,6 +13,35 @@ pub fn tidy(f: &Field, claims: &mut Claims) {
     drop_nouns_read_as_towns(f, claims);
     strip_titles(f, claims);
     trim_sentence_openers_and_peoples(f, claims);
+    drop_offices_and_lone_function_words(f, claims);
+}
+
+/// "Deputy Foreign Minister Andrei Rudenko", "Prime Minister": everyday words right before a
+/// person trigger name the office, not a person. "Al centro dei colloqui": a preposition or
+/// article alone at the start of a sentence is not a name. Run after every pass.
+fn drop_offices_and_lone_function_words(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_some() {
+            continue;
+        }
+        let office = f
+            .folded
+            .get(b + 1)
+            .is_some_and(|next| crate::nlp::cues::is_person_trigger(next))
+            && (a..=b).all(|i| everyday(f, &f.word(i).to_lowercase()));
+        let w = &f.folded[a];
+        let function_word = a == b
+            && f.toks[a].sentence_start
+            && (words::has(words::LOCATIVES, w)
+                || words::has(words::ARTICLES, w)
+                || words::has(words::CONNECTORS, w));
+        if office || function_word {
+            claims.release(id);
+        }
+    }
 }
 
 /// "einen obdachlosen Mann": a German noun is not a town's name in the dative ("Man", a city
@@ -84,6 +114,17 @@ fn trim_sentence_openers_and_peoples(f: &Field, claims: &mut Claims) {
         if people {
             claims.release(id);
         }
+    }
+}
+
+/// Whether a lower-case word is an everyday word of the field's language (of any of ours
+/// when the language is not known: short texts often are not).
+fn everyday(f: &Field, word: &str) -> bool {
+    match f.lang {
+        "de" | "en" | "it" => f.lex.is_frequent(f.lang, word),
+        _ => ["de", "en", "it"]
+            .iter()
+            .any(|l| f.lex.is_frequent(l, word)),
     }
 }
 
