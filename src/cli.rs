@@ -12,6 +12,7 @@ usage:
   dossier export [PATH...] [--related-limit N] print the corpus as one JSON document
 
 PATH is a file or a directory (read recursively): .txt .md .html .htm .json .jsonl
+  .rss .atom .xml (RSS or Atom feeds: an article per item)
 
 options:
   --open ID           start the reader on article ID

@@ -32,7 +32,7 @@ fn mixed_folder_loads_the_good_and_reports_the_bad() {
         ("empty.txt", "empty file; skipped"),
         (
             "notes.csv",
-            "not a format dossier reads (.txt .md .html .htm .json .jsonl); skipped",
+            "not a format dossier reads (.txt .md .html .htm .json .jsonl .rss .atom .xml); skipped",
         ),
     ];
     for (file, reason) in expect {

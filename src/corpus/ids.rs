@@ -1,11 +1,12 @@
-//! Article ids: the file stem (a JSON record's own `id`, else `stem#n`), made unique in load
+//! Article ids: the file stem (a JSON record's own `id`, else `stem#n`; a feed entry's
+//! `stem#` and a hash of its guid, which stays put as the feed grows), made unique in load
 //! order by appending `-2`, `-3`, … so that the same inputs always give the same ids.
 
 use std::collections::HashSet;
 use std::path::Path;
 
 /// The id a record asks for before uniqueness: its own, or one made from the file name.
-pub fn base_id(label: &str, own: Option<&str>, ordinal: usize, is_collection: bool) -> String {
+pub fn base_id(label: &str, own: Option<&str>, record: &str, is_collection: bool) -> String {
     if let Some(own) = own {
         let clean = super::clean::clean_inline(own);
         if !clean.is_empty() {
@@ -17,7 +18,7 @@ pub fn base_id(label: &str, own: Option<&str>, ordinal: usize, is_collection: bo
         .map_or_else(|| label.to_owned(), |s| s.to_string_lossy().into_owned());
     let stem = super::clean::clean_inline(&stem);
     if is_collection {
-        format!("{stem}#{ordinal}")
+        format!("{stem}#{record}")
     } else {
         stem
     }
@@ -48,9 +49,9 @@ mod tests {
 
     #[test]
     fn stems_and_records() {
-        assert_eq!(base_id("a/b/000_x.txt", None, 0, false), "000_x");
-        assert_eq!(base_id("dump.jsonl", None, 5, true), "dump#5");
-        assert_eq!(base_id("dump.jsonl", Some(" a7 "), 4, true), "a7");
+        assert_eq!(base_id("a/b/000_x.txt", None, "0", false), "000_x");
+        assert_eq!(base_id("dump.jsonl", None, "5", true), "dump#5");
+        assert_eq!(base_id("dump.jsonl", Some(" a7 "), "4", true), "a7");
     }
 
     #[test]

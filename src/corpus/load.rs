@@ -24,7 +24,7 @@ pub fn load_bundled() -> Corpus {
 /// What one source gave before ids are assigned: articles (with a placeholder id), the id
 /// each asks for, and problems.
 struct FileResult {
-    articles: Vec<(Article, Option<String>, usize)>,
+    articles: Vec<(Article, Option<String>, String)>,
     problems: Vec<String>,
 }
 
@@ -41,11 +41,11 @@ pub fn load_sources(sources: &[Source]) -> Corpus {
             });
         }
         let is_collection = source.format.is_some_and(Format::is_collection);
-        for (mut article, own_id, ordinal) in result.articles {
+        for (mut article, own_id, record) in result.articles {
             article.id = ids.unique(base_id(
                 &source.label,
                 own_id.as_deref(),
-                ordinal,
+                &record,
                 is_collection,
             ));
             corpus.articles.push(article);
@@ -79,8 +79,9 @@ fn read_source(source: &Source) -> FileResult {
     let articles = drafts
         .into_iter()
         .map(|d| {
-            let (own_id, ordinal) = (d.id.clone(), d.ordinal);
-            (finish(String::new(), &source.label, d), own_id, ordinal)
+            let own_id = d.id.clone();
+            let record = d.anchor.clone().unwrap_or_else(|| d.ordinal.to_string());
+            (finish(String::new(), &source.label, d), own_id, record)
         })
         .collect();
     FileResult { articles, problems }

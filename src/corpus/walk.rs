@@ -66,7 +66,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skipped>) {
                     if format.is_none() && e.depth() > 0 {
                         skipped.push(Skipped {
                             source: label(path),
-                            reason: "not a format dossier reads (.txt .md .html .htm .json .jsonl); skipped".into(),
+                            reason: "not a format dossier reads (.txt .md .html .htm .json .jsonl .rss .atom .xml); skipped".into(),
                         });
                         continue;
                     }

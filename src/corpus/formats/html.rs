@@ -27,6 +27,7 @@ pub fn parse(html: &str) -> Parsed {
         Some(a) => Draft {
             id: None,
             ordinal: 0,
+            anchor: None,
             title: clean_inline(&a.title),
             body: clean(&a.content),
             date: a.published_time,

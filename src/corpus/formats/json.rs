@@ -93,6 +93,7 @@ fn record(item: &Value) -> Result<Draft, String> {
             _ => None,
         },
         ordinal: 0,
+        anchor: None,
         title,
         body: clean(&raw_body),
         date: string(obj, "date"),

@@ -1,6 +1,7 @@
 //! The file formats dossier reads. Each turns decoded text into drafts: an article's fields as
 //! the file gives them, before ids are made unique and the language is guessed.
 
+pub mod feed;
 pub mod html;
 mod html_guard;
 pub mod json;
@@ -16,6 +17,9 @@ pub struct Draft {
     pub id: Option<String>,
     /// 1-based record number in a JSON array, line number in JSONL: the `stem#n` of an id.
     pub ordinal: usize,
+    /// What follows `#` in a made id instead of the ordinal, when the record names itself
+    /// stably (a feed entry: a hash of its guid), so that its id survives new entries above it.
+    pub anchor: Option<String>,
     pub title: String,
     pub body: String,
     /// As written in the source; normalised later.
@@ -41,6 +45,8 @@ pub enum Format {
     Html,
     Json,
     JsonLines,
+    /// RSS or Atom (`.rss`, `.atom`, and `.xml` when its root is a feed's).
+    Feed,
 }
 
 impl Format {
@@ -53,13 +59,14 @@ impl Format {
             "html" | "htm" | "xhtml" => Format::Html,
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::JsonLines,
+            "rss" | "atom" | "xml" => Format::Feed,
             _ => return None,
         })
     }
 
-    /// JSON files are collections, so they get a larger size limit.
+    /// JSON files and feeds are collections, so they get a larger size limit.
     pub fn is_collection(self) -> bool {
-        matches!(self, Format::Json | Format::JsonLines)
+        matches!(self, Format::Json | Format::JsonLines | Format::Feed)
     }
 
     pub fn parse(self, text: &str) -> Parsed {
@@ -69,6 +76,7 @@ impl Format {
             Format::Html => html::parse(text),
             Format::Json => json::parse_document(text),
             Format::JsonLines => json::parse_lines(text),
+            Format::Feed => feed::parse(text),
         }
     }
 }
@@ -82,12 +90,13 @@ mod fuzz {
     use super::Format;
     use crate::corpus::clean::{clean, clean_inline};
 
-    const FORMATS: [Format; 5] = [
+    const FORMATS: [Format; 6] = [
         Format::Text,
         Format::Markdown,
         Format::Html,
         Format::Json,
         Format::JsonLines,
+        Format::Feed,
     ];
 
     /// Pieces of real-world debris: tags whole and broken, entities, quotes, front matter,
@@ -114,6 +123,14 @@ mod fuzz {
             Just("{\"title\":\"".to_owned()),
             Just("\",\"body\":".to_owned()),
             Just("[{".to_owned()),
+            Just("<?xml version=\"1.0\" encoding=\"utf-8\"?>".to_owned()),
+            Just("<rss version=\"2.0\"><channel>".to_owned()),
+            Just("<item><title>".to_owned()),
+            Just("</item>".to_owned()),
+            Just("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>".to_owned()),
+            Just("<content type=\"html\">&lt;p&gt;".to_owned()),
+            Just("</entry></feed>".to_owned()),
+            Just("<![CDATA[".to_owned()),
             Just("}]".to_owned()),
             Just("\u{1b}[31m".to_owned()),
             Just("\u{202e}".to_owned()),
