@@ -102,7 +102,7 @@ pub fn article_key(a: &crate::corpus::Article) -> String {
 }
 
 /// Related stories kept per article for the side panel.
-pub const PANEL_RELATED: usize = 30;
+pub const PANEL_RELATED: usize = crate::index::KEPT_RELATED;
 
 impl Data {
     /// Analyses `corpus` (the one pipeline, [`analysis::analyse`]), reporting each stage to

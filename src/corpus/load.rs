@@ -21,40 +21,43 @@ pub fn load_bundled() -> Corpus {
     load_sources(&bundled::sources())
 }
 
-/// What one source gave before ids are assigned: articles (with a placeholder id), the id
-/// each asks for, and problems.
-struct FileResult {
-    articles: Vec<(Article, Option<String>, String)>,
-    problems: Vec<String>,
+/// What one file gave: its articles, each with the id it asks for before ids are made unique
+/// across the corpus (its *base id*), and the problems met. A persistent index keeps this per
+/// file, so that an unchanged file need not be read again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileResult {
+    pub articles: Vec<Article>,
+    pub problems: Vec<String>,
 }
 
 /// Loads `sources` in order; each problem becomes a [`Skipped`] entry.
 pub fn load_sources(sources: &[Source]) -> Corpus {
     let results = crate::parallel::map(sources, read_source);
+    assemble(sources.iter().map(|s| s.label.as_str()).zip(results))
+}
+
+/// The corpus of files read in order, (label, what it gave) each: ids made unique in that
+/// order, problems as [`Skipped`] entries.
+pub fn assemble<'a>(files: impl IntoIterator<Item = (&'a str, FileResult)>) -> Corpus {
     let mut corpus = Corpus::default();
     let mut ids = IdSet::default();
-    for (source, result) in sources.iter().zip(results) {
+    for (label, result) in files {
         for reason in result.problems {
             corpus.skipped.push(Skipped {
-                source: source.label.clone(),
+                source: label.to_owned(),
                 reason,
             });
         }
-        let is_collection = source.format.is_some_and(Format::is_collection);
-        for (mut article, own_id, record) in result.articles {
-            article.id = ids.unique(base_id(
-                &source.label,
-                own_id.as_deref(),
-                &record,
-                is_collection,
-            ));
+        for mut article in result.articles {
+            article.id = ids.unique(std::mem::take(&mut article.id));
             corpus.articles.push(article);
         }
     }
     corpus
 }
 
-fn read_source(source: &Source) -> FileResult {
+/// Reads, parses and cleans one source; its articles carry their base ids.
+pub fn read_source(source: &Source) -> FileResult {
     let decoded = match decode::read(source) {
         Ok(d) => d,
         Err(reason) => {
@@ -75,13 +78,14 @@ fn read_source(source: &Source) -> FileResult {
     if !empty.is_empty() && drafts.is_empty() {
         problems.push("no text left after cleaning; skipped".into());
     }
+    let is_collection = source.format.is_some_and(Format::is_collection);
     // Finished here, on the worker thread: language detection is the costly part.
     let articles = drafts
         .into_iter()
         .map(|d| {
-            let own_id = d.id.clone();
             let record = d.anchor.clone().unwrap_or_else(|| d.ordinal.to_string());
-            (finish(String::new(), &source.label, d), own_id, record)
+            let id = base_id(&source.label, d.id.as_deref(), &record, is_collection);
+            finish(id, &source.label, d)
         })
         .collect();
     FileResult { articles, problems }

@@ -13,8 +13,8 @@ mod load;
 pub mod sanitize;
 mod walk;
 
-pub use load::{load_bundled, load_paths, load_sources};
-pub use walk::{Source, io_reason};
+pub use load::{FileResult, assemble, load_bundled, load_paths, load_sources, read_source};
+pub use walk::{Source, SourceData, expand, io_reason};
 
 /// One article, cleaned and ready to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -23,11 +23,16 @@ pub struct Relations {
     pub story: Vec<usize>,
 }
 
+/// Related stories kept per article: what the reader's panel shows, and what the persistent
+/// index stores. Stories are always found from this many candidates per article, so that the
+/// reader, an export of any shorter limit and the index agree on them.
+pub const KEPT_RELATED: usize = 30;
+
 /// Computes related stories (at most `limit` per article) and story clusters. Stories are
-/// found from at least each article's best ten, whatever the limit.
+/// found from at least each article's best [`KEPT_RELATED`], whatever the limit.
 pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relations {
     let features = features::Features::build(articles, entities);
-    let (mut related, scorer) = related::related(&features, articles, limit.max(10));
+    let (mut related, scorer) = related::related(&features, articles, limit.max(KEPT_RELATED));
     let story = stories::stories(&related, |a, b| scorer.probability(a, b));
     for links in &mut related {
         links.truncate(limit);

@@ -19,7 +19,9 @@ use serde::Serialize;
 use crate::corpus::Article;
 
 /// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Person,
@@ -98,13 +100,31 @@ pub struct Entities {
     pub mentions: Vec<Vec<Mention>>,
 }
 
+/// The names found in one article's title and body, before linking. Recognition looks at
+/// one article only, so what it finds can be kept per article and reused while the article
+/// is unchanged (the persistent index does).
+pub type Found = (Vec<recognize::Span>, Vec<recognize::Span>);
+
 /// Recognises and links the entities of `articles`.
 pub fn analyze(articles: &[Article]) -> Entities {
+    link_found(articles, recognize_all(articles))
+}
+
+/// The names in each article, on all cores.
+pub fn recognize_all(articles: &[Article]) -> Vec<Found> {
+    crate::parallel::map(articles, recognize_article)
+}
+
+/// The names in one article.
+pub fn recognize_article(a: &Article) -> Found {
     let lex = lexicon::get();
-    let found = crate::parallel::map(articles, |a| {
-        let title = recognize::recognize(&a.title, &a.lang, true, lex);
-        let body = recognize::recognize(&a.body, &a.lang, false, lex);
-        (title, body)
-    });
-    link::link(articles, found, lex)
+    let title = recognize::recognize(&a.title, &a.lang, true, lex);
+    let body = recognize::recognize(&a.body, &a.lang, false, lex);
+    (title, body)
+}
+
+/// Links the names found (one [`Found`] per article, in corpus order) into the corpus's
+/// entities: one entity across spellings, languages and articles.
+pub fn link_found(articles: &[Article], found: Vec<Found>) -> Entities {
+    link::link(articles, found, lexicon::get())
 }

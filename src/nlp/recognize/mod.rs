@@ -17,7 +17,7 @@ use claims::Claims;
 use field::Field;
 
 /// A name found in a field, before linking.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
