@@ -1,8 +1,42 @@
-//! Embeds every file of `assets/corpus/` (sorted by name) into the binary as the bundled corpus.
+//! Embeds every file of `assets/corpus/` (sorted by name) into the binary as the bundled corpus,
+//! and fingerprints the per-file analysis (the loader, the cleaner, the recogniser and their
+//! data) so that a persistent index made by another build is analysed afresh.
 
 use std::fmt::Write;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+/// Every file under `dir`, sorted, hashed by path and content into `h`.
+fn hash_tree(dir: &Path, h: &mut std::collections::hash_map::DefaultHasher) {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("readable")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            hash_tree(&path, h);
+        } else {
+            println!("cargo:rerun-if-changed={}", path.display());
+            path.file_name().hash(h);
+            std::fs::read(&path).expect("readable").hash(h);
+        }
+    }
+}
 
 fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for dir in ["src/corpus", "src/nlp", "assets/nlp"] {
+        hash_tree(&root.join(dir), &mut h);
+    }
+    println!(
+        "cargo:rustc-env=DOSSIER_ANALYSIS_FINGERPRINT={:016x}",
+        h.finish()
+    );
+
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)

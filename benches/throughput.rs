@@ -89,13 +89,14 @@ fn main() {
     let mut n_articles = 0;
     for run in 1..=5 {
         // The one pipeline the reader and the export run; its stage reports time the parts.
-        use dossier::analysis::{Request, Stage, run as analyse};
+        use dossier::analysis::{IndexUse, Request, Stage, run as analyse};
         let t = Instant::now();
         let marks = std::cell::RefCell::new(vec![]);
         let a = analyse(
             &Request {
                 paths: &paths,
                 related_limit: 10,
+                index: IndexUse::Off,
             },
             &|stage| marks.borrow_mut().push((stage, t.elapsed().as_secs_f64())),
         );

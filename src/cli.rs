@@ -10,6 +10,8 @@ dossier — read a corpus of news articles with their people, places and organis
 usage:
   dossier [PATH...]                           open the reader (no PATH: the bundled corpus)
   dossier export [PATH...] [--related-limit N] print the corpus as one JSON document
+  dossier index PATH...                       analyse once into a persistent index (then the
+                                              reader and export start from it, updating it)
 
 PATH is a file or a directory (read recursively): .txt .md .html .htm .json .jsonl
   .rss .atom .xml (RSS or Atom feeds: an article per item)
@@ -18,6 +20,7 @@ options:
   --open ID           start the reader on article ID
   --theme NAME        colour theme: dark, light, high-contrast, gruvbox, or a user theme
   --related-limit N   related stories per article in the export (default 10)
+  --no-index          analyse afresh in memory, ignoring (and not updating) an index
   -h, --help          this help
   -V, --version       the version";
 
@@ -29,11 +32,17 @@ pub enum Command {
         paths: Vec<PathBuf>,
         open: Option<String>,
         theme: Option<String>,
+        use_index: bool,
     },
     /// Print the export document.
     Export {
         paths: Vec<PathBuf>,
         related_limit: usize,
+        use_index: bool,
+    },
+    /// Make or update the persistent index of `paths` (never empty).
+    Index {
+        paths: Vec<PathBuf>,
     },
     Help,
     Version,
@@ -56,6 +65,8 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut export = false;
+    let mut index = false;
+    let mut no_index = false;
     let mut paths = vec![];
     let mut related_limit = None;
     let mut open = None;
@@ -81,7 +92,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
             Long("theme") => {
                 theme = Some(parser.value().map_err(err)?.to_string_lossy().into_owned())
             }
-            Value(v) if !export && paths.is_empty() && v == "export" => export = true,
+            Long("no-index") => no_index = true,
+            Value(v) if !export && !index && paths.is_empty() && v == "export" => export = true,
+            Value(v) if !export && !index && paths.is_empty() && v == "index" => index = true,
             Value(v) => paths.push(PathBuf::from(v)),
             _ => {
                 return Err(CliError(format!(
@@ -99,6 +112,19 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
             )));
         }
     }
+    if index {
+        if open.is_some() || theme.is_some() || related_limit.is_some() || no_index {
+            return Err(CliError(
+                "index takes paths only (--open, --theme, --related-limit and --no-index go with the reader or export)".into(),
+            ));
+        }
+        if paths.is_empty() {
+            return Err(CliError(
+                "index needs a PATH (the bundled corpus is analysed as it opens)".into(),
+            ));
+        }
+        return Ok(Command::Index { paths });
+    }
     if export {
         if open.is_some() || theme.is_some() {
             return Err(CliError(
@@ -108,11 +134,17 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
         Ok(Command::Export {
             paths,
             related_limit: related_limit.unwrap_or(DEFAULT_RELATED_LIMIT),
+            use_index: !no_index,
         })
     } else if related_limit.is_some() {
         Err(CliError("--related-limit only goes with export".into()))
     } else {
-        Ok(Command::Read { paths, open, theme })
+        Ok(Command::Read {
+            paths,
+            open,
+            theme,
+            use_index: !no_index,
+        })
     }
 }
 
@@ -131,7 +163,8 @@ mod tests {
             Ok(Command::Read {
                 paths: vec![],
                 open: None,
-                theme: None
+                theme: None,
+                use_index: true
             })
         );
         assert_eq!(
@@ -139,21 +172,30 @@ mod tests {
             Ok(Command::Read {
                 paths: vec![],
                 open: Some("001_x".into()),
-                theme: Some("light".into())
+                theme: Some("light".into()),
+                use_index: true
             })
         );
         assert_eq!(
             parse_str(&["export"]),
             Ok(Command::Export {
                 paths: vec![],
-                related_limit: 10
+                related_limit: 10,
+                use_index: true
             })
         );
         assert_eq!(
-            parse_str(&["export", "src", "--related-limit", "3000"]),
+            parse_str(&["export", "src", "--related-limit", "3000", "--no-index"]),
             Ok(Command::Export {
                 paths: vec!["src".into()],
-                related_limit: 3000
+                related_limit: 3000,
+                use_index: false
+            })
+        );
+        assert_eq!(
+            parse_str(&["index", "src", "assets"]),
+            Ok(Command::Index {
+                paths: vec!["src".into(), "assets".into()]
             })
         );
         assert_eq!(parse_str(&["--help"]), Ok(Command::Help));
@@ -173,6 +215,14 @@ mod tests {
             (
                 vec!["--related-limit", "3"],
                 "--related-limit only goes with export",
+            ),
+            (
+                vec!["index"],
+                "index needs a PATH (the bundled corpus is analysed as it opens)",
+            ),
+            (
+                vec!["index", "src", "--no-index"],
+                "index takes paths only (--open, --theme, --related-limit and --no-index go with the reader or export)",
             ),
         ];
         for (args, want) in cases {

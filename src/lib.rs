@@ -23,6 +23,7 @@ pub mod bench {
     pub use crate::app::reader::layout;
 }
 pub(crate) mod state;
+pub mod store;
 pub(crate) mod tui;
 pub(crate) mod ui;
 
@@ -46,11 +47,17 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Command::Export {
             paths,
             related_limit,
+            use_index,
         } => {
             let analysis = analysis::run(
                 &analysis::Request {
                     paths: &paths,
                     related_limit,
+                    index: if use_index {
+                        analysis::IndexUse::IfPresent
+                    } else {
+                        analysis::IndexUse::Off
+                    },
                 },
                 &|_| {},
             );
@@ -73,9 +80,50 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 }
             }
         }
-        Command::Read { paths, open, theme } => {
-            return tui::run(tui::Options { paths, open, theme });
+        Command::Index { paths } => return make_index(&paths),
+        Command::Read {
+            paths,
+            open,
+            theme,
+            use_index,
+        } => {
+            return tui::run(tui::Options {
+                paths,
+                open,
+                theme,
+                use_index,
+            });
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `dossier index`: makes or updates the index, prints one summary line. When another
+/// process updated the index meanwhile (its update stands), the index is checked again.
+fn make_index(paths: &[std::path::PathBuf]) -> ExitCode {
+    for attempt in 1..=3 {
+        let a = analysis::run(
+            &analysis::Request {
+                paths,
+                related_limit: index::KEPT_RELATED,
+                index: analysis::IndexUse::Make,
+            },
+            &|_| {},
+        );
+        for s in &a.corpus.skipped {
+            messages::warning(&s.source, &s.reason);
+        }
+        match a.index {
+            Some(summary) if summary.saved => {
+                println!("indexed {summary}");
+                return ExitCode::SUCCESS;
+            }
+            Some(summary) if attempt == 3 => {
+                messages::error(&format!("the index was not saved: {summary}"));
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    ExitCode::from(1)
 }

@@ -28,6 +28,8 @@ pub struct Options {
     pub paths: Vec<PathBuf>,
     pub open: Option<String>,
     pub theme: Option<String>,
+    /// Start from the persistent index of `paths` when there is one.
+    pub use_index: bool,
 }
 
 /// How the event loop ended.
@@ -65,6 +67,7 @@ struct Start {
     /// Only drawing reads the theme; the app never sees it.
     theme: Theme,
     paths: Vec<PathBuf>,
+    use_index: bool,
     save_to: Option<PathBuf>,
 }
 
@@ -105,6 +108,7 @@ fn prepare(opts: Options) -> Result<Start, String> {
             warnings: loaded.warning.into_iter().collect(),
         },
         paths: opts.paths,
+        use_index: opts.use_index,
         save_to: loaded.save_to,
     })
 }
@@ -236,6 +240,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         setup,
         theme,
         paths,
+        use_index,
         save_to,
     } = start;
     let mut terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
@@ -274,6 +279,11 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
             &crate::analysis::Request {
                 paths: &paths,
                 related_limit: crate::app::data::PANEL_RELATED,
+                index: if use_index {
+                    crate::analysis::IndexUse::IfPresent
+                } else {
+                    crate::analysis::IndexUse::Off
+                },
             },
             &|stage| {
                 if stage != crate::analysis::Stage::Loading {

@@ -120,6 +120,7 @@ impl Data {
             corpus,
             entities,
             relations,
+            ..
         } = analysis;
         let by_id = corpus
             .articles

@@ -3,6 +3,8 @@
 //! [`analyse`] on a corpus they already hold), so that what one of them shows is what the
 //! others measure.
 
+pub mod indexed;
+
 use std::path::PathBuf;
 
 use crate::corpus::{self, Corpus};
@@ -14,6 +16,8 @@ pub struct Analysis {
     pub corpus: Corpus,
     pub entities: Entities,
     pub relations: Relations,
+    /// What the persistent index did, when one was used.
+    pub index: Option<indexed::Summary>,
 }
 
 /// Where the pipeline is; reported as each stage begins, with what it works on.
@@ -25,6 +29,8 @@ pub enum Stage {
     Entities(usize),
     /// Related lists and stories of this many articles.
     Relations(usize),
+    /// Writing the persistent index.
+    Saving,
     /// Finished.
     Done,
 }
@@ -35,6 +41,7 @@ impl std::fmt::Display for Stage {
             Stage::Loading => write!(f, "loading…"),
             Stage::Entities(n) => write!(f, "finding entities in {n} articles…"),
             Stage::Relations(_) => write!(f, "linking related stories…"),
+            Stage::Saving => write!(f, "saving the index…"),
             Stage::Done => write!(f, "done"),
         }
     }
@@ -44,13 +51,61 @@ impl std::fmt::Display for Stage {
 pub struct Request<'a> {
     /// Files and folders; none means the bundled corpus.
     pub paths: &'a [PathBuf],
-    /// Related stories kept per article (stories are found from at least the best ten).
+    /// Related stories kept per article (stories are found from at least the best
+    /// [`index::KEPT_RELATED`]).
     pub related_limit: usize,
+    pub index: IndexUse,
+}
+
+/// Whether to use the persistent index ([`crate::store`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexUse {
+    /// Analyse in memory.
+    Off,
+    /// Use (and update) the index of these paths if `dossier index` made one.
+    IfPresent,
+    /// Make or update it.
+    Make,
 }
 
 /// Loads and analyses the inputs of `request`, reporting each stage to `progress`. Skipped
-/// inputs are in `corpus.skipped`; reporting them is the caller's choice.
+/// inputs are in `corpus.skipped`, and so are the index's own problems, under its path;
+/// reporting them is the caller's choice.
 pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
+    if let Some(file) = index_file(request) {
+        let (mut a, summary, notes) = indexed::run(request.paths, &file, progress);
+        for reason in notes {
+            a.corpus.skipped.push(crate::corpus::Skipped {
+                source: file.display().to_string(),
+                reason,
+            });
+        }
+        if request.related_limit > index::KEPT_RELATED {
+            // The index keeps KEPT_RELATED per article; a longer list is computed afresh.
+            a.relations = index::relate(&a.corpus.articles, &a.entities, request.related_limit);
+        } else {
+            for links in &mut a.relations.related {
+                links.truncate(request.related_limit);
+            }
+        }
+        a.index = Some(summary);
+        return a;
+    }
+    if request.index == IndexUse::Make && !request.paths.is_empty() {
+        // Only without a cache directory (no home): say so, and analyse all the same.
+        let mut a = run(
+            &Request {
+                index: IndexUse::Off,
+                ..*request
+            },
+            progress,
+        );
+        a.corpus.skipped.push(crate::corpus::Skipped {
+            source: "index".into(),
+            reason: "no cache directory (set DOSSIER_CACHE or XDG_CACHE_HOME); not saved".into(),
+        });
+        return a;
+    }
     progress(Stage::Loading);
     let corpus = if request.paths.is_empty() {
         corpus::load_bundled()
@@ -71,7 +126,18 @@ pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -
         corpus,
         entities,
         relations,
+        index: None,
     }
+}
+
+/// The index file to use for `request`, if any.
+fn index_file(request: &Request<'_>) -> Option<PathBuf> {
+    if request.paths.is_empty() || request.index == IndexUse::Off {
+        return None;
+    }
+    let file =
+        crate::store::location::index_file(&crate::store::location::cache_dir()?, request.paths);
+    (request.index == IndexUse::Make || file.exists()).then_some(file)
 }
 
 #[cfg(test)]
@@ -85,6 +151,7 @@ mod tests {
             &Request {
                 paths: &[],
                 related_limit: 2,
+                index: IndexUse::Off,
             },
             &|s| seen.borrow_mut().push(s),
         );

@@ -1,0 +1,370 @@
+//! The pipeline with a persistent index ([`crate::store`]): files whose size and mtime (or,
+//! failing those, content hash) are as stored are not read again, and the names found in
+//! their articles are reused; new and changed files are read and their articles recognised.
+//! The corpus-wide stages (linking, related lists, stories) then run over the whole corpus,
+//! exactly as without an index, so an updated index and one rebuilt from scratch agree; when
+//! no file changed even those are read from the index instead.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{Analysis, Stage};
+use crate::corpus::{self, FileResult, Source, SourceData};
+use crate::index::{self, Relations};
+use crate::nlp::{self, Found};
+use crate::store::{Derived, FileState, Store, StoredFile, Update};
+
+/// What an update did, in articles (and how long it took).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    pub unchanged: usize,
+    /// Files read (new or changed) and files in all.
+    pub files_read: usize,
+    pub files: usize,
+    /// Whether the corpus-wide stages ran (false: read from the index).
+    pub relinked: bool,
+    /// Whether this run's update was written (false: another process wrote one meanwhile,
+    /// or the index could not be written).
+    pub saved: bool,
+    pub millis: u128,
+    pub index: PathBuf,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} articles: {} added, {} changed, {} removed, {} unchanged ({} of {} files read) in {:.2} s; {}{}",
+            self.added + self.changed + self.unchanged,
+            self.added,
+            self.changed,
+            self.removed,
+            self.unchanged,
+            self.files_read,
+            self.files,
+            self.millis as f64 / 1000.0,
+            self.index.display(),
+            if self.saved { "" } else { " (not saved)" }
+        )
+    }
+}
+
+/// One input file now.
+struct Now<'a> {
+    source: &'a Source,
+    /// What the index knows it by: its absolute path, so that `corpus/a.txt` and
+    /// `/home/x/corpus/a.txt` are one file (the label, as the user wrote it, may differ).
+    key: String,
+    state: FileState,
+}
+
+/// A source's key in the index.
+fn key_of(source: &Source) -> String {
+    match &source.data {
+        SourceData::File(path) => std::fs::canonicalize(path).map_or_else(
+            |_| source.label.clone(),
+            |p| p.to_string_lossy().into_owned(),
+        ),
+        SourceData::Embedded(_) => source.label.clone(),
+    }
+}
+
+/// Analyses `paths` with the index at `index_file`, updating it. Problems with the index
+/// itself (a corrupt file moved aside, a failed write) are returned as notes; the analysis
+/// is complete whatever happens to the index.
+pub fn run(
+    paths: &[PathBuf],
+    index_file: &Path,
+    progress: &dyn Fn(Stage),
+) -> (Analysis, Summary, Vec<String>) {
+    let t = Instant::now();
+    progress(Stage::Loading);
+    let (sources, walk_skipped) = corpus::expand(paths);
+    let mut notes = vec![];
+    let mut store = match Store::open(index_file) {
+        Ok((store, note)) => {
+            notes.extend(note);
+            Some(store)
+        }
+        Err(why) => {
+            notes.push(format!("{why}; working without the index"));
+            None
+        }
+    };
+    // What the index holds; a database that fails while being read is moved aside once.
+    let mut stored = read_state(store.as_ref(), &sources);
+    if let Err(why) = &stored {
+        drop(store.take());
+        match Store::open_fresh(index_file, why) {
+            Ok((s, note)) => {
+                notes.push(note);
+                store = Some(s);
+            }
+            Err(why) => notes.push(format!("{why}; working without the index")),
+        }
+        stored = Ok(State::default());
+    }
+    let State {
+        generation,
+        states,
+        mut files,
+        derived,
+    } = stored.expect("recovered");
+
+    // Which files to read: new, or changed in size, mtime and content.
+    let now: Vec<Now> = sources
+        .iter()
+        .zip(crate::parallel::map(&sources, |s| (key_of(s), stat(s))))
+        .map(|(source, (key, state))| Now { source, key, state })
+        .collect();
+    let mut to_read = vec![];
+    let mut touched = vec![];
+    for (i, f) in now.iter().enumerate() {
+        let key = f.key.as_str();
+        match (states.get(key), files.contains_key(key)) {
+            (Some(old), true) if old.size == f.state.size && old.mtime_ns == f.state.mtime_ns => {}
+            (Some(old), true) if content_hash(f.source).as_deref() == Some(old.hash.as_str()) => {
+                touched.push(i);
+            }
+            _ => to_read.push(i),
+        }
+    }
+    let mut summary = Summary {
+        files_read: to_read.len(),
+        files: sources.len(),
+        index: index_file.to_owned(),
+        ..Summary::default()
+    };
+
+    // Read and recognise what changed.
+    let reading: Vec<&Now> = to_read.iter().map(|&i| &now[i]).collect();
+    let fresh: Vec<(FileResult, String)> = crate::parallel::map(&reading, |f| {
+        let hash = content_hash(f.source).unwrap_or_default();
+        (corpus::read_source(f.source), hash)
+    });
+    let fresh_articles: usize = fresh.iter().map(|(r, _)| r.articles.len()).sum();
+    progress(Stage::Entities(fresh_articles));
+    let mut written: Vec<(String, FileState, FileResult, Vec<Found>)> = vec![];
+    for (f, (result, hash)) in reading.iter().zip(fresh) {
+        let key = f.key.clone();
+        let found = nlp::recognize_all(&result.articles);
+        let old: HashMap<String, corpus::Article> = files
+            .remove(&key)
+            .map(|s| {
+                s.result
+                    .articles
+                    .into_iter()
+                    .map(|a| (a.id.clone(), a))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let new: HashSet<&str> = result.articles.iter().map(|a| a.id.as_str()).collect();
+        for a in &result.articles {
+            match old.get(&a.id) {
+                // The same article in a changed file (a feed that grew): unchanged.
+                Some(o) if same_article(o, a) => {}
+                Some(_) => summary.changed += 1,
+                None => summary.added += 1,
+            }
+        }
+        summary.removed += old.keys().filter(|id| !new.contains(id.as_str())).count();
+        let state = FileState {
+            hash,
+            articles: result.articles.len(),
+            ..f.state.clone()
+        };
+        written.push((key, state, result, found));
+    }
+    let present: HashSet<&str> = now.iter().map(|f| f.key.as_str()).collect();
+    let removed: Vec<String> = states
+        .keys()
+        .filter(|l| !present.contains(l.as_str()))
+        .cloned()
+        .collect();
+    for key in &removed {
+        summary.removed += states[key].articles;
+    }
+
+    // The corpus in walk order, each file from the index (moved) or as just read (copied:
+    // the update writes it).
+    let written_at: HashMap<&str, usize> = written
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.0.as_str(), i))
+        .collect();
+    let mut order = vec![];
+    let mut found_all = vec![];
+    let mut parts = vec![];
+    for f in &now {
+        let (mut result, found) = match files.remove(&f.key) {
+            Some(stored) => (stored.result, stored.found),
+            None => {
+                let w = &written[written_at[f.key.as_str()]];
+                (w.2.clone(), w.3.clone())
+            }
+        };
+        // The source as named this time.
+        for a in &mut result.articles {
+            a.source.clone_from(&f.source.label);
+        }
+        order.extend((0..result.articles.len()).map(|n| (f.key.clone(), n)));
+        found_all.extend(found);
+        parts.push((f.source.label.as_str(), result));
+    }
+    let mut corpus = corpus::assemble(parts);
+    corpus.skipped.splice(0..0, walk_skipped);
+    summary.unchanged = corpus.articles.len() - summary.added - summary.changed;
+
+    let nothing_changed = written.is_empty() && removed.is_empty();
+    let reuse = derived.filter(|d| {
+        nothing_changed
+            && d.order == order
+            && d.ids.iter().eq(corpus.articles.iter().map(|a| &a.id))
+    });
+    let (entities, relations) = match reuse {
+        Some(d) => (
+            d.entities,
+            Relations {
+                related: d.related,
+                story: d.story,
+            },
+        ),
+        None => {
+            summary.relinked = true;
+            let entities = nlp::link_found(&corpus.articles, found_all);
+            progress(Stage::Relations(corpus.articles.len()));
+            let relations = index::relate(&corpus.articles, &entities, index::KEPT_RELATED);
+            (entities, relations)
+        }
+    };
+
+    if let Some(store) = store.as_mut()
+        && (summary.relinked || !touched.is_empty())
+    {
+        progress(Stage::Saving);
+        let derived = Derived {
+            order,
+            ids: vec![],
+            entities,
+            related: relations.related,
+            story: relations.story,
+        };
+        let touched_states: Vec<(&str, &FileState)> = touched
+            .iter()
+            .map(|&i| (now[i].key.as_str(), &now[i].state))
+            .collect();
+        let update = Update {
+            removed: removed.iter().map(String::as_str).collect(),
+            written: written
+                .iter()
+                .map(|(l, s, r, f)| (l.as_str(), s, r, &f[..]))
+                .collect(),
+            touched: touched_states,
+            derived: &derived,
+            corpus: &corpus.articles,
+        };
+        match store.write(&update, generation) {
+            Ok(saved) => summary.saved = saved,
+            Err(why) => notes.push(format!("{why}; the index was not updated")),
+        }
+        let Derived {
+            entities,
+            related,
+            story,
+            ..
+        } = derived;
+        summary.millis = t.elapsed().as_millis();
+        progress(Stage::Done);
+        return (
+            Analysis {
+                corpus,
+                entities,
+                relations: Relations { related, story },
+                index: None,
+            },
+            summary,
+            notes,
+        );
+    }
+    summary.saved = store.is_some() && !summary.relinked && touched.is_empty();
+    summary.millis = t.elapsed().as_millis();
+    progress(Stage::Done);
+    (
+        Analysis {
+            corpus,
+            entities,
+            relations,
+            index: None,
+        },
+        summary,
+        notes,
+    )
+}
+
+/// Whether an article read again is the one stored (its source may be named otherwise).
+fn same_article(a: &corpus::Article, b: &corpus::Article) -> bool {
+    (&a.title, &a.body, &a.lang, &a.date, &a.url) == (&b.title, &b.body, &b.lang, &b.date, &b.url)
+}
+
+/// What the index holds for the current sources.
+#[derive(Default)]
+struct State {
+    generation: u64,
+    states: HashMap<String, FileState>,
+    files: HashMap<String, StoredFile>,
+    derived: Option<Derived>,
+}
+
+fn read_state(store: Option<&Store>, sources: &[Source]) -> Result<State, String> {
+    let Some(store) = store else {
+        return Ok(State::default());
+    };
+    let generation = store.generation()?;
+    let states = store.files()?;
+    let keys: Vec<String> = sources.iter().map(key_of).collect();
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let files = store.read_files(&keys, &states)?;
+    let derived = store.derived()?;
+    Ok(State {
+        generation,
+        states,
+        files,
+        derived,
+    })
+}
+
+/// A file's size and modification time now (zeros when it cannot be read: it will be read,
+/// and the reading will say why it fails).
+fn stat(source: &Source) -> FileState {
+    let meta = match &source.data {
+        SourceData::File(path) => std::fs::metadata(path).ok(),
+        SourceData::Embedded(_) => None,
+    };
+    let mtime_ns = meta
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64);
+    FileState {
+        size: meta.map_or(0, |m| m.len()),
+        mtime_ns,
+        hash: String::new(),
+        articles: 0,
+    }
+}
+
+/// A hash of a file's bytes, to tell a touched file from a changed one.
+fn content_hash(source: &Source) -> Option<String> {
+    let bytes = match &source.data {
+        SourceData::File(path) => std::fs::read(path).ok()?,
+        SourceData::Embedded(b) => b.to_vec(),
+    };
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(&bytes);
+    Some(format!("{:016x}{:08x}", h.finish(), bytes.len()))
+}
