@@ -9,31 +9,15 @@
 //! before the runs (it is also timed, separately). `-- 45 short` makes about 100k short
 //! articles, for the related-lists figure at that scale.
 
-use std::path::Path;
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use corpus::{Length, generate};
 
 // The same allocator as the `dossier` binary, so that the figures are the binary's.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
-
-/// Paragraphs of real text per language: German, English, Italian.
-fn paragraphs(root: &Path) -> Vec<Vec<String>> {
-    let mut pools = vec![vec![], vec![], vec![]];
-    for entry in std::fs::read_dir(root.join("assets/corpus")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        let pool = if text.contains(" della ") { 2 } else { 0 };
-        pools[pool].extend(text.lines().filter(|l| l.len() > 40).map(str::to_owned));
-    }
-    for (pool, file) in [(0, "de_pud-ud-test.iob2"), (1, "en_pud-ud-test.iob2")] {
-        let text = std::fs::read_to_string(root.join("tests/fixtures/uner").join(file)).unwrap();
-        pools[pool].extend(
-            text.lines()
-                .filter_map(|l| l.strip_prefix("# text = "))
-                .map(str::to_owned),
-        );
-    }
-    pools
-}
 
 fn main() {
     let megabytes: usize = std::env::args()
@@ -42,39 +26,11 @@ fn main() {
         .unwrap_or(50);
     // `short`: articles of 2–4 paragraphs, to reach many articles (100k) at moderate size.
     let short = std::env::args().any(|a| a == "short");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let pools = paragraphs(root);
     let dir = tempfile::tempdir().unwrap();
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed as usize
-    };
-    let mut bytes = 0usize;
-    let mut n = 0usize;
-    while bytes < megabytes * 1_000_000 {
-        let paras = if short {
-            1 + next() % 3
-        } else {
-            6 + next() % 12
-        };
-        // Each article in one language: 40 % German, 40 % English, 20 % Italian.
-        let pool = &pools[[0, 0, 1, 1, 2][next() % 5]];
-        let mut text = String::new();
-        for _ in 0..=paras {
-            text.push_str(&pool[next() % pool.len()]);
-            text.push_str("\n\n");
-        }
-        bytes += text.len();
-        let sub = dir.path().join(format!("{:03}", n / 1000));
-        if n.is_multiple_of(1000) {
-            std::fs::create_dir_all(&sub).unwrap();
-        }
-        std::fs::write(sub.join(format!("{n:06}.txt")), text).unwrap();
-        n += 1;
-    }
+    let length = if short { Length::Short } else { Length::News };
+    let (n, bytes) = generate(dir.path(), length, |_, bytes| {
+        bytes >= megabytes * 1_000_000
+    });
     println!(
         "corpus: {n} articles, {:.1} MB in {}",
         bytes as f64 / 1e6,

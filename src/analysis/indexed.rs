@@ -141,18 +141,18 @@ pub fn run(
         ..Summary::default()
     };
 
-    // Read and recognise what changed.
+    // Read and recognise what changed, a file a task on all cores.
     let reading: Vec<&Now> = to_read.iter().map(|&i| &now[i]).collect();
-    let fresh: Vec<(FileResult, String)> = crate::parallel::map(&reading, |f| {
+    progress(Stage::Reading(reading.len()));
+    let fresh: Vec<(FileResult, String, Vec<Found>)> = crate::parallel::map(&reading, |f| {
         let hash = content_hash(f.source).unwrap_or_default();
-        (corpus::read_source(f.source), hash)
+        let result = corpus::read_source(f.source);
+        let found = result.articles.iter().map(nlp::recognize_article).collect();
+        (result, hash, found)
     });
-    let fresh_articles: usize = fresh.iter().map(|(r, _)| r.articles.len()).sum();
-    progress(Stage::Entities(fresh_articles));
     let mut written: Vec<(String, FileState, FileResult, Vec<Found>)> = vec![];
-    for (f, (result, hash)) in reading.iter().zip(fresh) {
+    for (f, (result, hash, found)) in reading.iter().zip(fresh) {
         let key = f.key.clone();
-        let found = nlp::recognize_all(&result.articles);
         let old: HashMap<String, corpus::Article> = files
             .remove(&key)
             .map(|s| {
@@ -236,6 +236,7 @@ pub fn run(
         ),
         None => {
             summary.relinked = true;
+            progress(Stage::Entities(corpus.articles.len()));
             let entities = nlp::link_found(&corpus.articles, found_all);
             progress(Stage::Relations(corpus.articles.len()));
             let relations = index::relate(&corpus.articles, &entities, index::KEPT_RELATED);

@@ -25,6 +25,8 @@ pub struct Analysis {
 pub enum Stage {
     /// Reading and cleaning the files.
     Loading,
+    /// Reading (and recognising the names in) this many new or changed files, with an index.
+    Reading(usize),
     /// Recognising and linking entities in this many articles.
     Entities(usize),
     /// Related lists and stories of this many articles.
@@ -39,6 +41,7 @@ impl std::fmt::Display for Stage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Stage::Loading => write!(f, "loading…"),
+            Stage::Reading(n) => write!(f, "reading {n} new or changed files…"),
             Stage::Entities(n) => write!(f, "finding entities in {n} articles…"),
             Stage::Relations(_) => write!(f, "linking related stories…"),
             Stage::Saving => write!(f, "saving the index…"),
