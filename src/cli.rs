@@ -21,6 +21,7 @@ options:
   --theme NAME        colour theme: dark, light, high-contrast, gruvbox, or a user theme
   --related-limit N   related stories per article in the export (default 10)
   --no-index          analyse afresh in memory, ignoring (and not updating) an index
+  --watch             the reader follows the files: new and changed ones appear in the list
   -h, --help          this help
   -V, --version       the version";
 
@@ -33,6 +34,7 @@ pub enum Command {
         open: Option<String>,
         theme: Option<String>,
         use_index: bool,
+        watch: bool,
     },
     /// Print the export document.
     Export {
@@ -67,6 +69,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
     let mut export = false;
     let mut index = false;
     let mut no_index = false;
+    let mut watch = false;
     let mut paths = vec![];
     let mut related_limit = None;
     let mut open = None;
@@ -93,6 +96,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
                 theme = Some(parser.value().map_err(err)?.to_string_lossy().into_owned())
             }
             Long("no-index") => no_index = true,
+            Long("watch") => watch = true,
             Value(v) if !export && !index && paths.is_empty() && v == "export" => export = true,
             Value(v) if !export && !index && paths.is_empty() && v == "index" => index = true,
             Value(v) => paths.push(PathBuf::from(v)),
@@ -111,6 +115,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
                 path.display()
             )));
         }
+    }
+    if watch && (export || index) {
+        return Err(CliError("--watch goes with the reader".into()));
+    }
+    if watch && paths.is_empty() {
+        return Err(CliError(
+            "--watch needs a PATH (the bundled corpus never changes)".into(),
+        ));
     }
     if index {
         if open.is_some() || theme.is_some() || related_limit.is_some() || no_index {
@@ -144,6 +156,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, CliErr
             open,
             theme,
             use_index: !no_index,
+            watch,
         })
     }
 }
@@ -164,7 +177,8 @@ mod tests {
                 paths: vec![],
                 open: None,
                 theme: None,
-                use_index: true
+                use_index: true,
+                watch: false
             })
         );
         assert_eq!(
@@ -173,7 +187,8 @@ mod tests {
                 paths: vec![],
                 open: Some("001_x".into()),
                 theme: Some("light".into()),
-                use_index: true
+                use_index: true,
+                watch: false
             })
         );
         assert_eq!(
@@ -215,6 +230,14 @@ mod tests {
             (
                 vec!["--related-limit", "3"],
                 "--related-limit only goes with export",
+            ),
+            (
+                vec!["--watch"],
+                "--watch needs a PATH (the bundled corpus never changes)",
+            ),
+            (
+                vec!["export", "src", "--watch"],
+                "--watch goes with the reader",
             ),
             (
                 vec!["index"],

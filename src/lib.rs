@@ -26,6 +26,7 @@ pub(crate) mod state;
 pub mod store;
 pub(crate) mod tui;
 pub(crate) mod ui;
+pub(crate) mod watch;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -86,12 +87,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             open,
             theme,
             use_index,
+            watch,
         } => {
             return tui::run(tui::Options {
                 paths,
                 open,
                 theme,
                 use_index,
+                watch,
             });
         }
     }

@@ -30,6 +30,8 @@ pub struct Options {
     pub theme: Option<String>,
     /// Start from the persistent index of `paths` when there is one.
     pub use_index: bool,
+    /// Follow changes to the files (`--watch`).
+    pub watch: bool,
 }
 
 /// How the event loop ended.
@@ -68,6 +70,7 @@ struct Start {
     theme: Theme,
     paths: Vec<PathBuf>,
     use_index: bool,
+    watch: bool,
     save_to: Option<PathBuf>,
 }
 
@@ -109,6 +112,7 @@ fn prepare(opts: Options) -> Result<Start, String> {
         },
         paths: opts.paths,
         use_index: opts.use_index,
+        watch: opts.watch,
         save_to: loaded.save_to,
     })
 }
@@ -241,6 +245,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         theme,
         paths,
         use_index,
+        watch,
         save_to,
     } = start;
     let mut terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
@@ -275,24 +280,38 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "loader") {
             panic!("failpoint: loader");
         }
-        let analysis = crate::analysis::run(
-            &crate::analysis::Request {
-                paths: &paths,
-                related_limit: crate::app::data::PANEL_RELATED,
-                index: if use_index {
-                    crate::analysis::IndexUse::IfPresent
-                } else {
-                    crate::analysis::IndexUse::Off
-                },
+        let request = crate::analysis::Request {
+            paths: &paths,
+            related_limit: crate::app::data::PANEL_RELATED,
+            index: if use_index {
+                crate::analysis::IndexUse::IfPresent
+            } else {
+                crate::analysis::IndexUse::Off
             },
-            &|stage| {
-                if stage != crate::analysis::Stage::Loading {
-                    let _ = loader.send(Msg::Progress(stage.to_string()));
-                }
-            },
-        );
-        let data = Data::from_analysis(analysis);
+        };
+        let progress = |stage: crate::analysis::Stage| {
+            if stage != crate::analysis::Stage::Loading {
+                let _ = loader.send(Msg::Progress(stage.to_string()));
+            }
+        };
+        let data = Data::from_analysis(crate::analysis::run(&request, &progress));
         let _ = loader.send(Msg::Loaded(Box::new(data)));
+        if watch {
+            // The same pipeline again after each settled burst of changes (the index, when
+            // there is one, reads only the files that changed).
+            let watched = crate::watch::watch(
+                &paths,
+                || {
+                    let _ = loader.send(Msg::Progress("files changed: updating…".into()));
+                    let data = Data::from_analysis(crate::analysis::run(&request, &progress));
+                    let _ = loader.send(Msg::Refreshed(Box::new(data)));
+                },
+                || !loader.is_closed(),
+            );
+            if let Err(why) = watched {
+                let _ = loader.send(Msg::Warning(why));
+            }
+        }
     });
 
     // A tick a second: status messages expire.

@@ -348,3 +348,44 @@ fn help_scrolls_at_80x24_and_the_cursor_shows_without_colour() {
     tmux.keys(&["q"]);
     tmux.wait_for(&["EXIT=0"]);
 }
+
+/// `--watch`: a feed written into the corpus while the reader is open shows up in the list
+/// (unread), with a line saying what changed, and the open article stays open.
+#[test]
+fn watch_shows_new_files_while_the_reader_is_open() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for name in ["000_b7278b78f013c97b.txt", "001_33dafe3a048d91ea.txt"] {
+        std::fs::copy(root.join("assets/corpus").join(name), corpus.join(name)).unwrap();
+    }
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let tmux = session("watch", home.path());
+    tmux.text(&format!(
+        "{} --watch {} ; echo EXIT=$?",
+        bin.display(),
+        corpus.display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Articles — 2", "000_b7278b78f013c97b"]);
+    std::fs::copy(
+        root.join("tests/fixtures/feeds/news.rss"),
+        corpus.join("news.rss"),
+    )
+    .unwrap();
+    let screen = tmux.wait_for(&[
+        "Articles — 4",
+        "the corpus changed: 2 new or changed, 0 gone",
+        "Schoigu besucht Pjöngj",
+    ]);
+    // Still on the article it showed, and the new ones are unread (•).
+    assert!(screen.contains("╭ 000_b7278b78f013c97b"), "{screen}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Schoigu besucht"))
+        .unwrap();
+    assert!(row.starts_with("│•"), "{row}");
+    tmux.keys(&["q"]);
+    tmux.wait_for(&["EXIT=0"]);
+}

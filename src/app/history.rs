@@ -32,6 +32,15 @@ impl History {
         Some(to)
     }
 
+    /// Carries every place over to a new analysis of the corpus: `f` updates a place, or
+    /// says it is gone (`None`), and then it is dropped.
+    pub fn remap(&mut self, f: &dyn Fn(&mut Place) -> Option<()>) {
+        for stack in [&mut self.back, &mut self.forward] {
+            stack.retain_mut(|p| f(p).is_some());
+            stack.dedup();
+        }
+    }
+
     pub fn forward(&mut self, current: Place) -> Option<Place> {
         let to = self.forward.pop()?;
         self.back.push(current);

@@ -14,6 +14,7 @@ mod mouse;
 mod navigate;
 pub mod prompt;
 pub mod reader;
+mod refresh;
 #[cfg(test)]
 pub mod tests;
 mod update;
@@ -39,6 +40,8 @@ pub enum Msg {
     /// Loading has reached a new stage.
     Progress(String),
     Loaded(Box<Data>),
+    /// The corpus was analysed again after files changed (`--watch`).
+    Refreshed(Box<Data>),
     /// Results of a search job (see [`Effect::Search`]); stale generations are ignored.
     SearchDone {
         generation: u64,
@@ -50,6 +53,9 @@ pub enum Msg {
     },
     /// Saving the state failed; the reason is for the status line.
     SaveFailed(String),
+    /// Something in the background went wrong (the watch could not be set up); for the
+    /// status line.
+    Warning(String),
     /// A second has passed (status messages expire).
     Tick,
     /// No browser could be started for a URL.

@@ -45,7 +45,7 @@ impl App {
                 }
                 vec![]
             }
-            Msg::SaveFailed(reason) => {
+            Msg::SaveFailed(reason) | Msg::Warning(reason) => {
                 self.say(reason, 30);
                 vec![]
             }
@@ -88,10 +88,14 @@ impl App {
                 self.on_loaded(data);
                 vec![]
             }
+            Msg::Refreshed(data) => {
+                self.on_refreshed(data);
+                vec![]
+            }
         }
     }
 
-    fn on_loaded(&mut self, data: Box<super::data::Data>) {
+    pub(super) fn on_loaded(&mut self, data: Box<super::data::Data>) {
         let data: std::sync::Arc<super::data::Data> = std::sync::Arc::from(data);
         let skipped = data.corpus.skipped.len();
         let data_skipped = data.corpus.skipped.clone();
@@ -638,7 +642,7 @@ impl App {
     }
 
     /// Puts `article` in the reader, at its top.
-    fn show(&mut self, article: usize) {
+    pub(super) fn show(&mut self, article: usize) {
         self.reader.current = Some(article);
         self.reader.scroll = 0;
         self.reader.mention = None;
