@@ -74,10 +74,17 @@ fn child(mode: &str, dir: &Path) {
             let data = dossier::bench::Data::from_analysis(a);
             let secs = t.elapsed().as_secs_f64();
             let mut times = vec![];
-            for q in ["putin", "kim jong", "regierung", "roma", "präsident trump"] {
+            for q in [
+                "putin",
+                "kim jong",
+                "regierung",
+                "roma",
+                "präsident trump",
+                "putin lang:de",
+            ] {
                 for _ in 0..3 {
                     let t = Instant::now();
-                    let hits = data.search.search(q);
+                    let hits = data.search.search(q, &data.corpus.articles, &data.entities);
                     times.push(t.elapsed().as_secs_f64() * 1e3);
                     std::hint::black_box(hits);
                 }

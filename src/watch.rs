@@ -98,12 +98,20 @@ mod tests {
                 std::fs::write(writer_dir.join(format!("{i}.txt")), "Titel\n\nText.").unwrap();
             }
         });
+        // Until the change is seen and a second more has passed (a second report would come
+        // in it), or 20 s on a loaded machine.
+        let first_seen = std::sync::Mutex::new(None::<Instant>);
         watch(
             &[dir],
             || {
                 seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                first_seen.lock().unwrap().get_or_insert_with(Instant::now);
             },
-            || started.elapsed() < Duration::from_secs(3),
+            || {
+                let first = *first_seen.lock().unwrap();
+                started.elapsed() < Duration::from_secs(20)
+                    && first.is_none_or(|t| t.elapsed() < Duration::from_millis(1500))
+            },
         )
         .unwrap();
         writer.join().unwrap();

@@ -14,7 +14,7 @@ use super::{Analysis, Stage};
 use crate::corpus::{self, FileResult, Source, SourceData};
 use crate::index::{self, Relations};
 use crate::nlp::{self, Found};
-use crate::store::{Derived, FileState, Store, StoredFile, Update};
+use crate::store::{Derived, FileState, Store, StoredFile, TextIndex, Update};
 
 /// What an update did, in articles (and how long it took).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -274,6 +274,7 @@ pub fn run(
             Err(why) => notes.push(format!("{why}; the index was not updated")),
         }
         let Derived {
+            order,
             entities,
             related,
             story,
@@ -281,12 +282,17 @@ pub fn run(
         } = derived;
         summary.millis = t.elapsed().as_millis();
         progress(Stage::Done);
+        let texts = summary.saved.then(|| TextIndex {
+            file: index_file.to_owned(),
+            order,
+        });
         return (
             Analysis {
                 corpus,
                 entities,
                 relations: Relations { related, story },
                 index: None,
+                texts,
             },
             summary,
             notes,
@@ -295,12 +301,17 @@ pub fn run(
     summary.saved = store.is_some() && !summary.relinked && touched.is_empty();
     summary.millis = t.elapsed().as_millis();
     progress(Stage::Done);
+    let texts = summary.saved.then(|| TextIndex {
+        file: index_file.to_owned(),
+        order,
+    });
     (
         Analysis {
             corpus,
             entities,
             relations,
             index: None,
+            texts,
         },
         summary,
         notes,
@@ -368,4 +379,73 @@ fn content_hash(source: &Source) -> Option<String> {
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
     h.write(&bytes);
     Some(format!("{:016x}{:08x}", h.finish(), bytes.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::data::Data;
+    use crate::index::search::SearchIndex;
+
+    fn data(dir: &Path, index: &Path) -> Data {
+        let (a, summary, notes) = run(&[dir.to_path_buf()], index, &|_| {});
+        assert!(notes.is_empty(), "{notes:?}");
+        assert!(summary.saved, "{summary}");
+        Data::from_analysis(a)
+    }
+
+    fn titles(d: &Data, q: &str) -> Vec<String> {
+        d.search
+            .search(q, &d.corpus.articles, &d.entities)
+            .into_iter()
+            .map(|a| d.corpus.articles[a].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn search_goes_through_the_index_and_follows_its_updates() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("corpus");
+        std::fs::create_dir(&dir).unwrap();
+        let index = tmp.path().join("cache/index.sqlite");
+        std::fs::write(
+            dir.join("a.txt"),
+            "Kim Jong Un in Pjöngjang\n\nDer Machthaber empfing Sergej Schoigu in Pjöngjang.",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("b.md"),
+            "---\ntitle: Raketen über Japan\ndate: 2024-03-19\n---\n\nNordkorea testete Raketen; Pjöngjang schweigt.",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("c.txt"),
+            "Wetter in Rom\n\nSonne und Wärme in Roma.",
+        )
+        .unwrap();
+
+        let d = data(&dir, &index);
+        assert!(matches!(d.search, SearchIndex::Fts { .. }));
+        // Accents folded, ranked by BM25 (the title counts more), phrases, prefixes, filters.
+        assert_eq!(
+            titles(&d, "pjongjang"),
+            ["Kim Jong Un in Pjöngjang", "Raketen über Japan"]
+        );
+        assert_eq!(titles(&d, "\"testete raketen\""), ["Raketen über Japan"]);
+        assert_eq!(titles(&d, "rak*"), ["Raketen über Japan"]);
+        assert_eq!(titles(&d, "pjongjang date:2024-03"), ["Raketen über Japan"]);
+        assert_eq!(
+            titles(&d, "entity:\"Sergei Shoigu\""),
+            ["Kim Jong Un in Pjöngjang"]
+        );
+        assert!(titles(&d, "moskau").is_empty());
+
+        // A changed file and a removed one: the full-text table follows.
+        std::fs::write(dir.join("c.txt"), "Wetter in Moskau\n\nSchnee in Moskau.").unwrap();
+        std::fs::remove_file(dir.join("a.txt")).unwrap();
+        let d = data(&dir, &index);
+        assert_eq!(titles(&d, "moskau"), ["Wetter in Moskau"]);
+        assert!(titles(&d, "roma").is_empty());
+        assert_eq!(titles(&d, "pjongjang"), ["Raketen über Japan"]);
+    }
 }

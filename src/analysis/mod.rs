@@ -18,6 +18,8 @@ pub struct Analysis {
     pub relations: Relations,
     /// What the persistent index did, when one was used.
     pub index: Option<indexed::Summary>,
+    /// Where the texts are in the index, when it holds exactly this analysis (search uses it).
+    pub texts: Option<crate::store::TextIndex>,
 }
 
 /// Where the pipeline is; reported as each stage begins, with what it works on.
@@ -130,6 +132,7 @@ pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -
         entities,
         relations,
         index: None,
+        texts: None,
     }
 }
 

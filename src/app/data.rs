@@ -120,6 +120,7 @@ impl Data {
             corpus,
             entities,
             relations,
+            texts,
             ..
         } = analysis;
         let by_id = corpus
@@ -132,7 +133,11 @@ impl Data {
         for (i, &root) in relations.story.iter().enumerate() {
             story_members.entry(root).or_default().push(i);
         }
-        let search = SearchIndex::build(&corpus.articles);
+        // With a persistent index, its FTS5 table answers searches: no folded copy here.
+        let search = match texts {
+            Some(t) => SearchIndex::fts(t.file, &t.order),
+            None => SearchIndex::build(&corpus.articles),
+        };
         let finder = FinderIndex::build(&entities);
         let entity_counts = entities
             .mentions

@@ -14,14 +14,11 @@ pub struct Match {
 
 /// Every occurrence of a word of `query` in `title` and `body`, title first, in text order.
 pub fn find(query: &str, title: &str, body: &str) -> Vec<Match> {
-    let words: Vec<String> = query
-        .split_whitespace()
-        .map(|w| {
-            let mut f = String::new();
-            fold_into(w, &mut f);
-            f
-        })
-        .filter(|w| !w.is_empty())
+    // The search's words and phrases, not its filters (`lang:de`).
+    let words: Vec<String> = crate::index::query::Query::parse(query)
+        .words
+        .into_iter()
+        .map(|(w, _)| w)
         .collect();
     if words.is_empty() {
         return vec![];

@@ -86,7 +86,9 @@ pub fn run_job(data: &Data, effect: &Effect) -> Option<Msg> {
     match effect {
         Effect::Search { generation, query } => Some(Msg::SearchDone {
             generation: *generation,
-            hits: data.search.search(query),
+            hits: data
+                .search
+                .search(query, &data.corpus.articles, &data.entities),
         }),
         Effect::Find { generation, query } => Some(Msg::FindDone {
             generation: *generation,

@@ -5,6 +5,7 @@
 
 pub mod features;
 pub mod finder;
+pub mod query;
 pub mod related;
 pub mod score;
 pub mod search;

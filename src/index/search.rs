@@ -1,12 +1,27 @@
-//! Full-text search over titles and bodies, blind to case and accents ("pjongjang" finds
-//! "Pjöngjang"): every article's title and body folded once, so that a query only compares.
+//! Full-text search over titles and bodies ([`super::query`] says what a query means), blind to
+//! case and accents ("pjongjang" finds "Pjöngjang"). Two indexes answer the words: in memory,
+//! every title and body folded once (a word matches inside words); with a persistent index, its
+//! SQLite FTS5 table (whole words, `prefix*`, phrases; BM25 ranking, titles weighing more), so
+//! that no folded copy of the corpus is held. Filters are applied in memory either way.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::query::Query;
 use crate::corpus::Article;
+use crate::nlp::Entities;
 use crate::nlp::fold::fold_into;
 
-/// Folded title and body per article.
-pub struct SearchIndex {
-    folded: Vec<(String, String)>,
+/// What answers a search's words.
+pub enum SearchIndex {
+    /// Folded title and body per article.
+    Memory(Vec<(String, String)>),
+    /// The persistent index's FTS5 table; its rows are (file key, number in file), here mapped
+    /// to article indices.
+    Fts {
+        file: PathBuf,
+        position: HashMap<(String, usize), usize>,
+    },
 }
 
 /// Folds text for matching: lower case, no accents.
@@ -17,32 +32,95 @@ pub fn fold_text(text: &str) -> String {
 }
 
 impl SearchIndex {
+    /// Folds every article once.
     pub fn build(articles: &[Article]) -> SearchIndex {
-        let folded = crate::parallel::map(articles, |a| (fold_text(&a.title), fold_text(&a.body)));
-        SearchIndex { folded }
+        SearchIndex::Memory(crate::parallel::map(articles, |a| {
+            (fold_text(&a.title), fold_text(&a.body))
+        }))
     }
 
-    /// Articles whose title or text contains every word of `query`, title matches first;
-    /// every article for an empty query.
-    pub fn search(&self, query: &str) -> Vec<usize> {
-        let words: Vec<String> = query.split_whitespace().map(fold_text).collect();
-        if words.is_empty() {
-            return (0..self.folded.len()).collect();
-        }
-        let mut hits: Vec<(bool, usize)> = self
-            .folded
+    /// Searches through the persistent index at `file`, whose texts are, in corpus order,
+    /// `order` (file key, number in the file).
+    pub fn fts(file: PathBuf, order: &[(String, usize)]) -> SearchIndex {
+        let position = order
             .iter()
+            .cloned()
             .enumerate()
-            .filter(|(_, (t, b))| {
-                words
-                    .iter()
-                    .all(|w| t.contains(w.as_str()) || b.contains(w.as_str()))
-            })
-            .map(|(i, (t, _))| (!words.iter().all(|w| t.contains(w.as_str())), i))
+            .map(|(i, k)| (k, i))
             .collect();
-        hits.sort();
-        hits.into_iter().map(|(_, i)| i).collect()
+        SearchIndex::Fts { file, position }
     }
+
+    /// Articles matching `query`: with words, the best first (title matches first in memory,
+    /// BM25 through FTS5); with filters only, in corpus order; everything for an empty query.
+    pub fn search(&self, query: &str, articles: &[Article], entities: &Entities) -> Vec<usize> {
+        let q = Query::parse(query);
+        let allowed = q.filter(articles, entities);
+        if q.words.is_empty() {
+            return allowed;
+        }
+        let mut ok = vec![false; articles.len()];
+        for &a in &allowed {
+            ok[a] = true;
+        }
+        let ranked = match self {
+            SearchIndex::Memory(folded) => in_memory(folded, &q),
+            SearchIndex::Fts { file, position } => match fts(file, position, &q) {
+                Ok(hits) => hits,
+                // The index went away under us (removed, locked for long): fold on the fly.
+                Err(_) => in_memory(
+                    &articles
+                        .iter()
+                        .map(|a| (fold_text(&a.title), fold_text(&a.body)))
+                        .collect::<Vec<_>>(),
+                    &q,
+                ),
+            },
+        };
+        ranked.into_iter().filter(|&a| ok[a]).collect()
+    }
+}
+
+fn in_memory(folded: &[(String, String)], q: &Query) -> Vec<usize> {
+    let mut hits: Vec<(bool, usize)> = folded
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, b))| {
+            q.words
+                .iter()
+                .all(|(w, _)| t.contains(w.as_str()) || b.contains(w.as_str()))
+        })
+        .map(|(i, (t, _))| (!q.words.iter().all(|(w, _)| t.contains(w.as_str())), i))
+        .collect();
+    hits.sort();
+    hits.into_iter().map(|(_, i)| i).collect()
+}
+
+fn fts(
+    file: &std::path::Path,
+    position: &HashMap<(String, usize), usize>,
+    q: &Query,
+) -> rusqlite::Result<Vec<usize>> {
+    let conn = rusqlite::Connection::open_with_flags(
+        file,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    let mut stmt = conn.prepare(
+        "SELECT t.label, t.n FROM fts JOIN texts t ON t.rowid = fts.rowid
+         WHERE fts MATCH ?1 ORDER BY bm25(fts, 4.0, 1.0)",
+    )?;
+    let rows = stmt.query_map([q.fts()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+    })?;
+    let mut out = vec![];
+    for r in rows {
+        // Texts another process added since this reader loaded are not its articles.
+        if let Some(&a) = position.get(&r?) {
+            out.push(a);
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -59,14 +137,18 @@ mod tests {
 
     #[test]
     fn all_words_anywhere_title_matches_first_accents_ignored() {
-        let index = SearchIndex::build(&[
+        let articles = [
             article("Raketen", "Pjöngjang testet eine Rakete."),
             article("Pjöngjang", "Nichts Neues hier."),
             article("Wetter", "Sonne in Rom."),
-        ]);
-        assert_eq!(index.search("pjongjang"), [1, 0]);
-        assert_eq!(index.search("PJÖNGJANG rakete"), [0]);
-        assert_eq!(index.search("  "), [0, 1, 2]);
-        assert!(index.search("hagel").is_empty());
+        ];
+        let index = SearchIndex::build(&articles);
+        let none = Entities::default();
+        let s = |q: &str| index.search(q, &articles, &none);
+        assert_eq!(s("pjongjang"), [1, 0]);
+        assert_eq!(s("PJÖNGJANG rakete"), [0]);
+        assert_eq!(s("\"testet eine\""), [0]);
+        assert_eq!(s("  "), [0, 1, 2]);
+        assert!(s("hagel").is_empty());
     }
 }

@@ -23,7 +23,7 @@ use crate::nlp::{Entities, Entity, Field, Found, Kind, Mention};
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
 const APPLICATION_ID: i32 = 0x646f_7372;
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 1;
+const SCHEMA_VERSION: i32 = 2;
 
 /// The per-file analysis this build does: an index made by another build is analysed afresh.
 pub const FINGERPRINT: &str = env!("DOSSIER_ANALYSIS_FINGERPRINT");
@@ -53,6 +53,18 @@ CREATE TABLE texts (
     found TEXT NOT NULL,
     PRIMARY KEY (label, n)
 );
+-- Full text of the texts (the reader's `/`), kept in step with them by triggers: words
+-- folded (case, accents), BM25 ranking.
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, content = 'texts', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER texts_in AFTER INSERT ON texts BEGIN
+    INSERT INTO fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER texts_out AFTER DELETE ON texts BEGIN
+    INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+END;
 -- The corpus-wide analysis, replaced as a whole by every update.
 CREATE TABLE corpus (
     ord INTEGER PRIMARY KEY,
@@ -98,6 +110,13 @@ pub struct Derived {
     pub entities: Entities,
     pub related: Vec<Vec<Link>>,
     pub story: Vec<usize>,
+}
+
+/// Where an analysis's texts are in the index, for searching them there: the index file and,
+/// per article in corpus order, its file's key and its number in the file.
+pub struct TextIndex {
+    pub file: PathBuf,
+    pub order: Vec<(String, usize)>,
 }
 
 /// One update, written in one transaction.
