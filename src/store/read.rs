@@ -1,0 +1,216 @@
+//! Reading the index: its generation, each file's state and articles, the corpus-wide part.
+
+use std::collections::HashMap;
+
+use rusqlite::OptionalExtension;
+
+use super::{Derived, FINGERPRINT, FileState, Store, StoreError, StoredFile, db_err};
+use crate::corpus::{Article, FileResult};
+use crate::index::Link;
+use crate::nlp::{Entities, Entity, Field, Kind, Mention};
+
+impl Store {
+    fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| db_err(&self.path, &e))
+    }
+
+    /// How many updates the index has seen; an update is written only if no other process
+    /// wrote one since this one read the index.
+    pub fn generation(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .meta("generation")?
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// The state of every file, when the index was made by this build's analysis; nothing
+    /// (every file to be read afresh) otherwise.
+    pub fn files(&self) -> Result<HashMap<String, FileState>, StoreError> {
+        if self.meta("fingerprint")?.as_deref() != Some(FINGERPRINT) {
+            return Ok(HashMap::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT label, size, mtime_ns, hash, articles FROM files")
+            .map_err(|e| db_err(&self.path, &e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    FileState {
+                        size: r.get::<_, i64>(1)? as u64,
+                        mtime_ns: r.get(2)?,
+                        hash: r.get(3)?,
+                        articles: r.get::<_, i64>(4)? as usize,
+                    },
+                ))
+            })
+            .map_err(|e| db_err(&self.path, &e))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| db_err(&self.path, &e))
+    }
+
+    /// What was stored of the files `labels` (those that are stored), by label.
+    pub fn read_files(
+        &self,
+        labels: &[&str],
+        states: &HashMap<String, FileState>,
+    ) -> Result<HashMap<String, StoredFile>, StoreError> {
+        let err = |e: rusqlite::Error| db_err(&self.path, &e);
+        let bad =
+            |what: &str, e: serde_json::Error| format!("{}: {what}: {e}", self.path.display());
+        let mut problems_of = self
+            .conn
+            .prepare_cached("SELECT problems FROM files WHERE label = ?1")
+            .map_err(err)?;
+        let mut texts_of = self
+            .conn
+            .prepare_cached(
+                "SELECT base_id, source, title, lang, date, url, body, found
+                 FROM texts WHERE label = ?1 ORDER BY n",
+            )
+            .map_err(err)?;
+        let mut out = HashMap::with_capacity(labels.len());
+        for &label in labels {
+            let Some(state) = states.get(label) else {
+                continue;
+            };
+            let problems: String = problems_of.query_row([label], |r| r.get(0)).map_err(err)?;
+            let problems: Vec<String> =
+                serde_json::from_str(&problems).map_err(|e| bad("problems", e))?;
+            let mut articles = Vec::with_capacity(state.articles);
+            let mut found = Vec::with_capacity(state.articles);
+            let mut rows = texts_of.query([label]).map_err(err)?;
+            while let Some(r) = rows.next().map_err(err)? {
+                articles.push(Article {
+                    id: r.get(0).map_err(err)?,
+                    source: r.get(1).map_err(err)?,
+                    title: r.get(2).map_err(err)?,
+                    lang: r.get(3).map_err(err)?,
+                    date: r.get(4).map_err(err)?,
+                    url: r.get(5).map_err(err)?,
+                    body: r.get(6).map_err(err)?,
+                });
+                let f: String = r.get(7).map_err(err)?;
+                found.push(serde_json::from_str(&f).map_err(|e| bad("names", e))?);
+            }
+            if articles.len() != state.articles {
+                return Err(format!(
+                    "{}: {label} has {} stored articles, not {}",
+                    self.path.display(),
+                    articles.len(),
+                    state.articles
+                ));
+            }
+            out.insert(
+                label.to_owned(),
+                StoredFile {
+                    state: state.clone(),
+                    result: FileResult { articles, problems },
+                    found,
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// The corpus-wide analysis, when the last update stored one for this build.
+    pub fn derived(&self) -> Result<Option<Derived>, StoreError> {
+        if self.meta("fingerprint")?.as_deref() != Some(FINGERPRINT) {
+            return Ok(None);
+        }
+        let err = |e: rusqlite::Error| db_err(&self.path, &e);
+        let bad =
+            |what: &str, e: serde_json::Error| format!("{}: {what}: {e}", self.path.display());
+        let mut list = vec![];
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, kind, aliases, articles FROM entities ORDER BY ord")
+            .map_err(err)?;
+        let mut rows = stmt.query([]).map_err(err)?;
+        while let Some(r) = rows.next().map_err(err)? {
+            let kind: String = r.get(2).map_err(err)?;
+            let aliases: String = r.get(3).map_err(err)?;
+            let articles: String = r.get(4).map_err(err)?;
+            list.push(Entity {
+                id: r.get(0).map_err(err)?,
+                name: r.get(1).map_err(err)?,
+                kind: Kind::parse(&kind).ok_or_else(|| format!("bad kind {kind:?}"))?,
+                aliases: serde_json::from_str(&aliases).map_err(|e| bad("aliases", e))?,
+                articles: serde_json::from_str(&articles).map_err(|e| bad("articles", e))?,
+            });
+        }
+        drop(rows);
+        let mut d = Derived {
+            order: vec![],
+            ids: vec![],
+            entities: Entities {
+                list,
+                mentions: vec![],
+            },
+            related: vec![],
+            story: vec![],
+        };
+        let mut stmt = self
+            .conn
+            .prepare("SELECT label, n, id, story, mentions, related FROM corpus ORDER BY ord")
+            .map_err(err)?;
+        let mut rows = stmt.query([]).map_err(err)?;
+        while let Some(r) = rows.next().map_err(err)? {
+            d.order.push((
+                r.get(0).map_err(err)?,
+                r.get::<_, i64>(1).map_err(err)? as usize,
+            ));
+            d.ids.push(r.get(2).map_err(err)?);
+            d.story.push(r.get::<_, i64>(3).map_err(err)? as usize);
+            let m: String = r.get(4).map_err(err)?;
+            let m: Vec<(usize, u8, usize, usize)> =
+                serde_json::from_str(&m).map_err(|e| bad("mentions", e))?;
+            d.entities.mentions.push(
+                m.into_iter()
+                    .map(|(entity, field, start, end)| Mention {
+                        entity,
+                        field: if field == 0 {
+                            Field::Title
+                        } else {
+                            Field::Body
+                        },
+                        start,
+                        end,
+                    })
+                    .collect(),
+            );
+            let l: String = r.get(5).map_err(err)?;
+            let l: Vec<(usize, f32, Vec<usize>, Vec<String>)> =
+                serde_json::from_str(&l).map_err(|e| bad("related", e))?;
+            d.related.push(
+                l.into_iter()
+                    .map(|(article, score, shared, words)| Link {
+                        article,
+                        score,
+                        shared,
+                        words,
+                    })
+                    .collect(),
+            );
+        }
+        let n = d.order.len();
+        let consistent = d.story.iter().all(|&s| s < n)
+            && d.related.iter().flatten().all(|l| l.article < n)
+            && d.entities
+                .mentions
+                .iter()
+                .flatten()
+                .all(|m| m.entity < d.entities.list.len());
+        if !consistent {
+            return Err(format!(
+                "{}: the stored analysis is inconsistent",
+                self.path.display()
+            ));
+        }
+        Ok(Some(d))
+    }
+}

@@ -1,0 +1,160 @@
+//! Writing an update: in one transaction, and only if no other process wrote one meanwhile.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Derived, FINGERPRINT, Store, StoreError, Update, db_err};
+use crate::corpus::Article;
+use crate::nlp::Field;
+
+impl Store {
+    /// Writes `update` in one transaction, unless another process updated the index since
+    /// generation `read_at` (then its update stands, and this one is dropped: returns false).
+    pub fn write(&mut self, update: &Update<'_>, read_at: u64) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        let err = |e: rusqlite::Error| db_err(&path, &e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let generation: u64 = tx
+            .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()
+            .map_err(err)?
+            .and_then(|g| g.parse().ok())
+            .unwrap_or(0);
+        if generation != read_at {
+            return Ok(false);
+        }
+        let fingerprint: Option<String> = tx
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'fingerprint'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(err)?;
+        if fingerprint.as_deref() != Some(FINGERPRINT) {
+            // Made by another build: nothing of it is kept.
+            tx.execute_batch("DELETE FROM files; DELETE FROM texts;")
+                .map_err(err)?;
+        }
+        {
+            let mut del_file = tx
+                .prepare("DELETE FROM files WHERE label = ?1")
+                .map_err(err)?;
+            let mut del_texts = tx
+                .prepare("DELETE FROM texts WHERE label = ?1")
+                .map_err(err)?;
+            for label in update
+                .removed
+                .iter()
+                .chain(update.written.iter().map(|w| &w.0))
+            {
+                del_file.execute([label]).map_err(err)?;
+                del_texts.execute([label]).map_err(err)?;
+            }
+            let mut put_file = tx
+                .prepare(
+                    "INSERT INTO files (label, size, mtime_ns, hash, problems, articles)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(err)?;
+            let mut put_text = tx
+                .prepare(
+                    "INSERT INTO texts (label, n, base_id, source, title, lang, date, url, body, found)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )
+                .map_err(err)?;
+            for (label, state, result, found) in &update.written {
+                let problems = serde_json::to_string(&result.problems).expect("strings");
+                put_file
+                    .execute(params![
+                        label,
+                        state.size as i64,
+                        state.mtime_ns,
+                        state.hash,
+                        problems,
+                        result.articles.len() as i64
+                    ])
+                    .map_err(err)?;
+                for (n, (a, f)) in result.articles.iter().zip(found.iter()).enumerate() {
+                    let f = serde_json::to_string(f).expect("spans serialise");
+                    put_text
+                        .execute(params![
+                            label, n as i64, a.id, a.source, a.title, a.lang, a.date, a.url,
+                            a.body, f
+                        ])
+                        .map_err(err)?;
+                }
+            }
+            let mut touch = tx
+                .prepare("UPDATE files SET size = ?2, mtime_ns = ?3 WHERE label = ?1")
+                .map_err(err)?;
+            for (label, state) in &update.touched {
+                touch
+                    .execute(params![label, state.size as i64, state.mtime_ns])
+                    .map_err(err)?;
+            }
+            if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "index-commit") {
+                // The integration tests' crash in the middle of an update (tests/index.rs).
+                std::process::abort();
+            }
+            write_derived(&tx, update.derived, update.corpus).map_err(err)?;
+            let mut meta = tx
+                .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
+                .map_err(err)?;
+            meta.execute(["fingerprint", FINGERPRINT]).map_err(err)?;
+            meta.execute(["generation", &(generation + 1).to_string()])
+                .map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(true)
+    }
+}
+
+fn write_derived(
+    tx: &rusqlite::Transaction<'_>,
+    d: &Derived,
+    corpus: &[Article],
+) -> rusqlite::Result<()> {
+    tx.execute_batch("DELETE FROM corpus; DELETE FROM entities;")?;
+    let mut put = tx.prepare(
+        "INSERT INTO corpus (ord, label, n, id, story, mentions, related)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, ((label, n), a)) in d.order.iter().zip(corpus).enumerate() {
+        let mentions: Vec<(usize, u8, usize, usize)> = d.entities.mentions[i]
+            .iter()
+            .map(|m| (m.entity, u8::from(m.field == Field::Body), m.start, m.end))
+            .collect();
+        let related: Vec<(usize, f32, &[usize], &[String])> = d.related[i]
+            .iter()
+            .map(|l| (l.article, l.score, &l.shared[..], &l.words[..]))
+            .collect();
+        put.execute(params![
+            i as i64,
+            label,
+            *n as i64,
+            a.id,
+            d.story[i] as i64,
+            serde_json::to_string(&mentions).expect("numbers"),
+            serde_json::to_string(&related).expect("numbers and strings"),
+        ])?;
+    }
+    let mut put = tx.prepare(
+        "INSERT INTO entities (ord, id, name, kind, aliases, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, e) in d.entities.list.iter().enumerate() {
+        put.execute(params![
+            i as i64,
+            e.id,
+            e.name,
+            e.kind.as_str(),
+            serde_json::to_string(&e.aliases).expect("strings"),
+            serde_json::to_string(&e.articles).expect("numbers"),
+        ])?;
+    }
+    Ok(())
+}
