@@ -73,6 +73,23 @@ pub const TITLES_BEFORE_NAMES: &[&str] = &[
     "tsarina", "welshman", "zar", "zarin",
 ];
 
+/// Epithets after a ruler's or an artist's name and an article ("Ludwig der Deutsche",
+/// "Lucas Cranach dem Älteren", "Alexander the Great", "Lorenzo il Magnifico").
+#[rustfmt::skip]
+pub const EPITHETS: &[&str] = &[
+    "altere", "alteren", "bald", "conqueror", "deutsche", "elder", "eroberer", "fromme", "german",
+    "giovane", "good", "grande", "great", "grosse", "grossen", "heilige", "jungere", "jungeren",
+    "kahle", "magnifico", "pious", "vecchio", "weise", "wise", "younger",
+];
+
+/// Regnal numbers and generations after a name ("Thutmosis III", "Andre Price III",
+/// "Paul VI", "Sammy Davis Jr").
+#[rustfmt::skip]
+pub const NAME_SUFFIXES: &[&str] = &[
+    "ii", "iii", "iv", "ix", "jr", "sr", "v", "vi", "vii", "viii", "x", "xi", "xii", "xiii",
+    "xiv", "xv", "xvi",
+];
+
 /// Verbs of saying right after a name: it is a person ("Rudenko said", "sagte Kahl").
 #[rustfmt::skip]
 pub const SPEECH_VERBS: &[&str] = &[
@@ -324,6 +341,8 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
         Form::FoldedEnding,
     ),
     ("TITLES_BEFORE_NAMES", TITLES_BEFORE_NAMES, Form::Folded),
+    ("EPITHETS", EPITHETS, Form::Folded),
+    ("NAME_SUFFIXES", NAME_SUFFIXES, Form::Folded),
     ("SPEECH_VERBS", SPEECH_VERBS, Form::Folded),
     ("ORG_HEADS", ORG_HEADS, Form::Folded),
     ("PLACE_HEADS", PLACE_HEADS, Form::Folded),

@@ -2,6 +2,7 @@
 //! German genitive `-s` and names inside compounds), then runs of capitalised words that are
 //! not ordinary words of the language, with a kind guessed from the words around them.
 
+mod bounds;
 mod claims;
 mod field;
 mod german;
@@ -51,6 +52,7 @@ pub fn recognize_with(
         tagged::decide(&field, model, &mut claims);
     }
     tidy::tidy(&field, &mut claims);
+    bounds::correct(&field, &mut claims);
     claims.into_spans()
 }
 

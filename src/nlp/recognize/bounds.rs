@@ -1,0 +1,203 @@
+//! Where a name found ends, corrected after every pass (outside the tagger's features, so the
+//! model is unchanged by them): a regnal number or generation belongs to the name ("Andre Price
+//! III"), and so does an epithet ("Ludwig der Deutsche", "Alexander the Great"); capitalised
+//! words right before a known place make another place ("Baja California", "Mount Kenya" are
+//! not California and Kenya); and a name never runs across punctuation ("Rhone, der Inn").
+
+use super::{Claims, Field};
+use crate::nlp::Kind;
+use crate::nlp::token::Gap;
+use crate::nlp::words;
+
+/// Every boundary correction, in order.
+pub fn correct(f: &Field, claims: &mut Claims) {
+    split_at_punctuation(f, claims);
+    take_suffixes_and_epithets(f, claims);
+    widen_places(f, claims);
+}
+
+/// "Rhone, der Inn, der Tessin" is three names: a found name that runs across punctuation
+/// into a small word is cut into its capitalised runs. (A hyphen or a quote inside a name, as
+/// in "Papua - Neuguinea", does not cut it.)
+fn split_at_punctuation(f: &Field, claims: &mut Claims) {
+    let cut = |i: usize| f.toks[i].gap == Gap::Break && !f.toks[i + 1].capitalized;
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_some() || !(a..b).any(cut) {
+            continue;
+        }
+        let (kind, sure) = (span.kind, span.kind_sure);
+        claims.release(id);
+        let mut start = None;
+        for i in a..=b {
+            if f.toks[i].capitalized && start.is_none() {
+                start = Some(i);
+            }
+            let ends = i == b || cut(i) || !f.toks[i + 1].capitalized;
+            if ends && let Some(s) = start.take() {
+                let name = f.unknown_name(s, i, kind, sure);
+                claims.claim(s, i, name);
+            }
+        }
+    }
+}
+
+/// "Andre Price III", "Thutmosis III", "Sammy Davis Jr": a regnal number or generation after
+/// a person's name is part of it; "Ludwig der Deutsche", "Lucas Cranach dem Älteren", "Louis
+/// the German": so is an epithet after an article.
+fn take_suffixes_and_epithets(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_some() || span.kind != Kind::Person {
+            continue;
+        }
+        let spaced = |i: usize| i + 1 < f.toks.len() && f.toks[i].gap == Gap::Space;
+        let free = |i: usize| claims.is_free(i);
+        let suffix = spaced(b)
+            && free(b + 1)
+            && (f.toks[b + 1].all_caps || f.toks[b + 1].capitalized)
+            && words::has(words::NAME_SUFFIXES, &f.folded[b + 1]);
+        let end = if suffix {
+            b + 1
+        } else if spaced(b)
+            && spaced(b + 1)
+            && free(b + 1)
+            && free(b + 2)
+            && !f.toks[b + 1].capitalized
+            && words::has(words::ARTICLES, &f.folded[b + 1])
+            && f.toks[b + 2].capitalized
+            && words::has(words::EPITHETS, &f.folded[b + 2])
+            // "… sagte Müller der Deutschen Welle": an epithet ends the name.
+            && (b + 3 >= f.toks.len()
+                || f.toks[b + 2].gap == Gap::Break
+                || !f.toks[b + 3].capitalized)
+        {
+            b + 2
+        } else {
+            continue;
+        };
+        let sure = span.kind_sure;
+        claims.release(id);
+        let name = f.unknown_name(a, end, Kind::Person, sure);
+        claims.claim(a, end, name);
+    }
+}
+
+/// "Baja California", "Castelfranco Veneto", "Mount Kenya": capitalised words that are not
+/// ordinary words, right before a known place and within a sentence, name another place.
+fn widen_places(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_none() || span.kind != Kind::Place {
+            continue;
+        }
+        let mut first = a;
+        while first > 0 {
+            let i = first - 1;
+            let t = &f.toks[i];
+            let w = f.word(i);
+            // "Mount Kenya", "Lake Victoria" (not in German: "Insel Rügen" is Rügen).
+            let head = f.lang != "de" && words::has(words::PLACE_HEADS, &f.folded[i]);
+            // A lone unknown word found by another pass ("Baja", "Castelfranco") joins too.
+            let lone_unknown = claims.owner(i).is_some_and(|o| {
+                claims.tokens(o) == Some((i, i))
+                    && claims
+                        .get(o)
+                        .is_some_and(|s| s.known.is_none() && !s.kind_sure)
+            });
+            let fits = t.gap == Gap::Space
+                && t.capitalized
+                && !t.all_caps
+                && !t.sentence_start
+                && !f.headline
+                && (claims.is_free(i) || lone_unknown)
+                && (head
+                    || f.could_be_name(i)
+                        && !f.common_here(w)
+                        && !(f.lang == "de"
+                            && (f.lex.is_german_noun(w) || f.is_german_compound(w)))
+                        && !f.lex.is_first_name(w)
+                        && !words::has(words::TITLES_BEFORE_NAMES, &f.folded[i]));
+            if !fits {
+                break;
+            }
+            first = i;
+        }
+        if first == a {
+            continue;
+        }
+        for i in first..a {
+            if let Some(o) = claims.owner(i) {
+                claims.release(o);
+            }
+        }
+        claims.release(id);
+        let name = f.unknown_name(first, b, Kind::Place, false);
+        claims.claim(first, b, name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::nlp::lexicon;
+    use crate::nlp::recognize::recognize;
+
+    fn names(text: &str, lang: &str) -> Vec<String> {
+        recognize(text, lang, false, lexicon::get())
+            .into_iter()
+            .map(|s| text[s.start..s.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn suffixes_and_epithets_belong_to_the_name() {
+        assert_eq!(
+            names(
+                "The painter Lucas Cranach the Elder lived here, and Louis the German ruled.",
+                "en"
+            ),
+            ["Lucas Cranach the Elder", "Louis the German"]
+        );
+        assert_eq!(
+            names("Der Sohn, Andre Price III, wurde festgenommen.", "de"),
+            ["Andre Price III"]
+        );
+        // An epithet ends a name: "Deutschen Welle" is not one.
+        let got = names("Das sagte Olaf Scholz der Deutschen Welle am Montag.", "de");
+        assert!(got.contains(&"Olaf Scholz".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn a_word_before_a_known_place_makes_another_place() {
+        assert_eq!(
+            names(
+                "They climbed Mount Kenya and visited Baja California and Castelfranco Veneto.",
+                "en"
+            ),
+            ["Mount Kenya", "Baja California", "Castelfranco Veneto"]
+        );
+        // Ordinary words and titles stay out.
+        assert_eq!(
+            names("Sie reisten in die Hauptstadt Berlin.", "de"),
+            ["Berlin"]
+        );
+    }
+
+    #[test]
+    fn a_name_does_not_run_across_a_comma_into_a_small_word() {
+        let got = names(
+            "Die größten europäischen Flüsse fließen von der Schweiz aus, wie der Rhein, die Rhone, der Inn, der Tessin und der Po, die alle in den Alpen entspringen.",
+            "de",
+        );
+        assert!(
+            got.iter().all(|n| !n.contains(',')),
+            "a name across a comma: {got:?}"
+        );
+    }
+}
