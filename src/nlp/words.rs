@@ -82,6 +82,13 @@ pub const EPITHETS: &[&str] = &[
     "kahle", "magnifico", "pious", "vecchio", "weise", "wise", "younger",
 ];
 
+/// German heads that make a name with the name after them, with or without "von":
+/// "Universität von Edinburgh", "Kloster Disibodenberg", "Isthmus von Panama".
+#[rustfmt::skip]
+pub const GERMAN_NAME_HEADS: &[&str] = &[
+    "abtei", "departement", "hochschule", "isthmus", "kloster", "kommune", "stift", "universitat",
+];
+
 /// Regnal numbers and generations after a name ("Thutmosis III", "Andre Price III",
 /// "Paul VI", "Sammy Davis Jr").
 #[rustfmt::skip]
@@ -343,6 +350,7 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("TITLES_BEFORE_NAMES", TITLES_BEFORE_NAMES, Form::Folded),
     ("EPITHETS", EPITHETS, Form::Folded),
     ("NAME_SUFFIXES", NAME_SUFFIXES, Form::Folded),
+    ("GERMAN_NAME_HEADS", GERMAN_NAME_HEADS, Form::Folded),
     ("SPEECH_VERBS", SPEECH_VERBS, Form::Folded),
     ("ORG_HEADS", ORG_HEADS, Form::Folded),
     ("PLACE_HEADS", PLACE_HEADS, Form::Folded),

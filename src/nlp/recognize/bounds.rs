@@ -14,6 +14,91 @@ pub fn correct(f: &Field, claims: &mut Claims) {
     split_at_punctuation(f, claims);
     take_suffixes_and_epithets(f, claims);
     widen_places(f, claims);
+    if f.lang == "de" {
+        take_german_heads(f, claims);
+        take_english_words_in_german(f, claims);
+    }
+}
+
+/// "Universität von Edinburgh", "Kloster Disibodenberg", "Kommune von Madrid": a German
+/// institution or landform head right before a name (with or without "von") names with it.
+fn take_german_heads(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let Some((a, b)) = claims.tokens(id) else {
+            continue;
+        };
+        let von = a >= 2 && f.folded[a - 1] == "von" && f.toks[a - 1].gap == Gap::Space;
+        let Some(h) = a.checked_sub(if von { 2 } else { 1 }) else {
+            continue;
+        };
+        let t = &f.toks[h];
+        if !(t.capitalized
+            && t.gap == Gap::Space
+            && claims.is_free(h)
+            && (!von || claims.is_free(a - 1))
+            && words::has(words::GERMAN_NAME_HEADS, &f.folded[h]))
+        {
+            continue;
+        }
+        let kind = match f.folded[h].as_ref() {
+            "universitat" | "hochschule" | "kommune" => Kind::Organization,
+            _ => Kind::Place,
+        };
+        claims.release(id);
+        let name = f.unknown_name(h, b, kind, true);
+        claims.claim(h, b, name);
+    }
+}
+
+/// "Australian Open", "Bush House", "Andrew Marr Show", "Nottingham Journal", "Georgetown
+/// BID": in German text, capitalised English words (not German ones) or an acronym right
+/// after a name belong to it, and make another name.
+fn take_english_words_in_german(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        // An acronym after a person is whom they spoke to ("sagte Putin CNN"), not a name.
+        let acronyms = span.kind != Kind::Person;
+        // An acronym found as a name of its own ("BID") joins too.
+        let lone_unknown = |i: usize| {
+            claims.owner(i).is_some_and(|o| {
+                claims.tokens(o) == Some((i, i)) && claims.get(o).is_some_and(|s| s.known.is_none())
+            })
+        };
+        let mut end = b;
+        while end + 1 < f.toks.len() && f.toks[end].gap == Gap::Space {
+            let i = end + 1;
+            let t = &f.toks[i];
+            let w = f.word(i);
+            if !(claims.is_free(i) || t.all_caps && lone_unknown(i)) {
+                break;
+            }
+            let english = t.capitalized
+                && !t.all_caps
+                && f.lex.is_common("en", w)
+                && !f.lex.is_common("de", w)
+                && !f.lex.is_german_noun(w)
+                && !f.is_german_compound(w)
+                && w.chars().count() > 2;
+            let acronym = acronyms && t.all_caps && w.chars().count() >= 2 && !t.has_digit;
+            if !(english || acronym) {
+                break;
+            }
+            end = i;
+        }
+        if end == b {
+            continue;
+        }
+        for i in b + 1..=end {
+            if let Some(o) = claims.owner(i) {
+                claims.release(o);
+            }
+        }
+        claims.release(id);
+        let name = f.unknown_name(a, end, Kind::Organization, false);
+        claims.claim(a, end, name);
+    }
 }
 
 /// "Rhone, der Inn, der Tessin" is three names: a found name that runs across punctuation
@@ -186,6 +271,30 @@ mod tests {
         assert_eq!(
             names("Sie reisten in die Hauptstadt Berlin.", "de"),
             ["Berlin"]
+        );
+    }
+
+    #[test]
+    fn german_heads_and_english_words_make_names_in_german() {
+        assert_eq!(
+            names(
+                "Sie studierte an der Universität von Edinburgh und lebte im Kloster Disibodenberg.",
+                "de"
+            ),
+            ["Universität von Edinburgh", "Kloster Disibodenberg"]
+        );
+        assert_eq!(
+            names("Das Georgetown BID plant ein Fest.", "de"),
+            ["Georgetown BID"]
+        );
+        // A German noun after a name stays out; so does the channel a person spoke to.
+        assert_eq!(
+            names("Die Universität plant mit Berlin Gespräche.", "de"),
+            ["Berlin"]
+        );
+        assert_eq!(
+            names("Das sagte Wladimir Putin CNN am Montag.", "de"),
+            ["Wladimir Putin", "CNN"]
         );
     }
 
