@@ -96,8 +96,14 @@ pub fn run(
             None
         }
     };
+    // Each file's key and state now.
+    let now: Vec<Now> = sources
+        .iter()
+        .zip(crate::parallel::map(&sources, |s| (key_of(s), stat(s))))
+        .map(|(source, (key, state))| Now { source, key, state })
+        .collect();
     // What the index holds; a database that fails while being read is moved aside once.
-    let mut stored = read_state(store.as_ref(), &sources);
+    let mut stored = read_state(store.as_ref(), &now);
     if let Err(why) = &stored {
         drop(store.take());
         match Store::open_fresh(index_file, why) {
@@ -115,25 +121,7 @@ pub fn run(
         mut files,
         derived,
     } = stored.expect("recovered");
-
-    // Which files to read: new, or changed in size, mtime and content.
-    let now: Vec<Now> = sources
-        .iter()
-        .zip(crate::parallel::map(&sources, |s| (key_of(s), stat(s))))
-        .map(|(source, (key, state))| Now { source, key, state })
-        .collect();
-    let mut to_read = vec![];
-    let mut touched = vec![];
-    for (i, f) in now.iter().enumerate() {
-        let key = f.key.as_str();
-        match (states.get(key), files.contains_key(key)) {
-            (Some(old), true) if old.size == f.state.size && old.mtime_ns == f.state.mtime_ns => {}
-            (Some(old), true) if content_hash(f.source).as_deref() == Some(old.hash.as_str()) => {
-                touched.push(i);
-            }
-            _ => to_read.push(i),
-        }
-    }
+    let (to_read, touched) = classify(&now, &states);
     let mut summary = Summary {
         files_read: to_read.len(),
         files: sources.len(),
@@ -237,6 +225,13 @@ pub fn run(
         None => {
             summary.relinked = true;
             progress(Stage::Entities(corpus.articles.len()));
+            // The names were not read when nothing seemed to change; should the stored
+            // corpus-wide part then not fit after all, they are found again.
+            let found_all = if found_all.len() == corpus.articles.len() {
+                found_all
+            } else {
+                nlp::recognize_all(&corpus.articles)
+            };
             let entities = nlp::link_found(&corpus.articles, found_all);
             progress(Stage::Relations(corpus.articles.len()));
             let relations = index::relate(&corpus.articles, &entities, index::KEPT_RELATED);
@@ -332,16 +327,38 @@ struct State {
     derived: Option<Derived>,
 }
 
-fn read_state(store: Option<&Store>, sources: &[Source]) -> Result<State, String> {
+/// Which files to read (new, or changed in size or mtime and content) and which were only
+/// touched (new mtime, same content), by index into `now`.
+fn classify(now: &[Now], states: &HashMap<String, FileState>) -> (Vec<usize>, Vec<usize>) {
+    let mut to_read = vec![];
+    let mut touched = vec![];
+    for (i, f) in now.iter().enumerate() {
+        match states.get(&f.key) {
+            Some(old) if old.size == f.state.size && old.mtime_ns == f.state.mtime_ns => {}
+            Some(old) if content_hash(f.source).as_deref() == Some(old.hash.as_str()) => {
+                touched.push(i);
+            }
+            _ => to_read.push(i),
+        }
+    }
+    (to_read, touched)
+}
+
+/// What the index holds for the files `now`. The names found and the corpus-wide part are
+/// read only when they are needed: the names when something changed (linking runs again),
+/// the corpus-wide part when nothing did (it is reused).
+fn read_state(store: Option<&Store>, now: &[Now]) -> Result<State, String> {
     let Some(store) = store else {
         return Ok(State::default());
     };
     let generation = store.generation()?;
     let states = store.files()?;
-    let keys: Vec<String> = sources.iter().map(key_of).collect();
-    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let files = store.read_files(&keys, &states)?;
-    let derived = store.derived()?;
+    let (to_read, _) = classify(now, &states);
+    let present: HashSet<&str> = now.iter().map(|f| f.key.as_str()).collect();
+    let changed = !to_read.is_empty() || states.keys().any(|k| !present.contains(k.as_str()));
+    let keys: Vec<&str> = now.iter().map(|f| f.key.as_str()).collect();
+    let files = store.read_files(&keys, &states, changed)?;
+    let derived = if changed { None } else { store.derived()? };
     Ok(State {
         generation,
         states,

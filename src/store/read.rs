@@ -53,11 +53,14 @@ impl Store {
             .map_err(|e| db_err(&self.path, &e))
     }
 
-    /// What was stored of the files `labels` (those that are stored), by label.
+    /// What was stored of the files `labels` (those that are stored), by label; the names
+    /// found in their articles only `with_found` (else empty: parsing them is most of the
+    /// reading, and a start with nothing changed does not need them).
     pub fn read_files(
         &self,
         labels: &[&str],
         states: &HashMap<String, FileState>,
+        with_found: bool,
     ) -> Result<HashMap<String, StoredFile>, StoreError> {
         let err = |e: rusqlite::Error| db_err(&self.path, &e);
         let bad =
@@ -68,10 +71,13 @@ impl Store {
             .map_err(err)?;
         let mut texts_of = self
             .conn
-            .prepare_cached(
+            .prepare_cached(if with_found {
                 "SELECT base_id, source, title, lang, date, url, body, found
-                 FROM texts WHERE label = ?1 ORDER BY n",
-            )
+                 FROM texts WHERE label = ?1 ORDER BY n"
+            } else {
+                "SELECT base_id, source, title, lang, date, url, body
+                 FROM texts WHERE label = ?1 ORDER BY n"
+            })
             .map_err(err)?;
         let mut out = HashMap::with_capacity(labels.len());
         for &label in labels {
@@ -94,8 +100,10 @@ impl Store {
                     url: r.get(5).map_err(err)?,
                     body: r.get(6).map_err(err)?,
                 });
-                let f: String = r.get(7).map_err(err)?;
-                found.push(serde_json::from_str(&f).map_err(|e| bad("names", e))?);
+                if with_found {
+                    let f: String = r.get(7).map_err(err)?;
+                    found.push(serde_json::from_str(&f).map_err(|e| bad("names", e))?);
+                }
             }
             if articles.len() != state.articles {
                 return Err(format!(
