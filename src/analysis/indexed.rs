@@ -61,6 +61,16 @@ struct Now<'a> {
     /// `/home/x/corpus/a.txt` are one file (the label, as the user wrote it, may differ).
     key: String,
     state: FileState,
+    /// Its content hash, computed when first asked for (to tell a touched file from a changed
+    /// one, and to store), then kept.
+    hash: std::sync::OnceLock<String>,
+}
+
+impl Now<'_> {
+    fn hash(&self) -> &str {
+        self.hash
+            .get_or_init(|| content_hash(self.source).unwrap_or_default())
+    }
 }
 
 /// A source's key in the index.
@@ -100,7 +110,12 @@ pub fn run(
     let now: Vec<Now> = sources
         .iter()
         .zip(crate::parallel::map(&sources, |s| (key_of(s), stat(s))))
-        .map(|(source, (key, state))| Now { source, key, state })
+        .map(|(source, (key, state))| Now {
+            source,
+            key,
+            state,
+            hash: std::sync::OnceLock::new(),
+        })
         .collect();
     // What the index holds; a database that fails while being read is moved aside once.
     let mut stored = read_state(store.as_ref(), &now);
@@ -113,15 +128,17 @@ pub fn run(
             }
             Err(why) => notes.push(format!("{why}; working without the index")),
         }
-        stored = Ok(State::default());
+        stored = Ok(State::unindexed(&now));
     }
     let State {
         generation,
         states,
         mut files,
         derived,
+        to_read,
+        touched,
+        removed,
     } = stored.expect("recovered");
-    let (to_read, touched) = classify(&now, &states);
     let mut summary = Summary {
         files_read: to_read.len(),
         files: sources.len(),
@@ -133,7 +150,7 @@ pub fn run(
     let reading: Vec<&Now> = to_read.iter().map(|&i| &now[i]).collect();
     progress(Stage::Reading(reading.len()));
     let fresh: Vec<(FileResult, String, Vec<Found>)> = crate::parallel::map(&reading, |f| {
-        let hash = content_hash(f.source).unwrap_or_default();
+        let hash = f.hash().to_owned();
         let result = corpus::read_source(f.source);
         let found = result.articles.iter().map(nlp::recognize_article).collect();
         (result, hash, found)
@@ -168,12 +185,6 @@ pub fn run(
         };
         written.push((key, state, result, found));
     }
-    let present: HashSet<&str> = now.iter().map(|f| f.key.as_str()).collect();
-    let removed: Vec<String> = states
-        .keys()
-        .filter(|l| !present.contains(l.as_str()))
-        .cloned()
-        .collect();
     for key in &removed {
         summary.removed += states[key].articles;
     }
@@ -209,11 +220,7 @@ pub fn run(
     summary.unchanged = corpus.articles.len() - summary.added - summary.changed;
 
     let nothing_changed = written.is_empty() && removed.is_empty();
-    let reuse = derived.filter(|d| {
-        nothing_changed
-            && d.order == order
-            && d.ids.iter().eq(corpus.articles.iter().map(|a| &a.id))
-    });
+    let reuse = derived.filter(|d| nothing_changed && d.order == order);
     let (entities, relations) = match reuse {
         Some(d) => (
             d.entities,
@@ -239,61 +246,33 @@ pub fn run(
         }
     };
 
-    if let Some(store) = store.as_mut()
-        && (summary.relinked || !touched.is_empty())
-    {
-        progress(Stage::Saving);
-        let derived = Derived {
-            order,
-            ids: vec![],
-            entities,
-            related: relations.related,
-            story: relations.story,
-        };
-        let touched_states: Vec<(&str, &FileState)> = touched
-            .iter()
-            .map(|&i| (now[i].key.as_str(), &now[i].state))
-            .collect();
-        let update = Update {
-            removed: removed.iter().map(String::as_str).collect(),
-            written: written
-                .iter()
-                .map(|(l, s, r, f)| (l.as_str(), s, r, &f[..]))
-                .collect(),
-            touched: touched_states,
-            derived: &derived,
-            corpus: &corpus.articles,
-        };
-        match store.write(&update, generation) {
-            Ok(saved) => summary.saved = saved,
-            Err(why) => notes.push(format!("{why}; the index was not updated")),
+    match store.as_mut() {
+        Some(store) if summary.relinked || !touched.is_empty() => {
+            progress(Stage::Saving);
+            let update = Update {
+                removed: removed.iter().map(String::as_str).collect(),
+                written: written
+                    .iter()
+                    .map(|(l, s, r, f)| (l.as_str(), s, r, &f[..]))
+                    .collect(),
+                touched: touched
+                    .iter()
+                    .map(|&i| (now[i].key.as_str(), &now[i].state))
+                    .collect(),
+                order: &order,
+                corpus: &corpus.articles,
+                entities: &entities,
+                relations: &relations,
+            };
+            match store.write(&update, generation) {
+                Ok(saved) => summary.saved = saved,
+                Err(why) => notes.push(format!("{why}; the index was not updated")),
+            }
         }
-        let Derived {
-            order,
-            entities,
-            related,
-            story,
-            ..
-        } = derived;
-        summary.millis = t.elapsed().as_millis();
-        progress(Stage::Done);
-        let texts = summary.saved.then(|| TextIndex {
-            file: index_file.to_owned(),
-            order,
-        });
-        return (
-            Analysis {
-                corpus,
-                entities,
-                relations: Relations { related, story },
-                index: None,
-                texts,
-            },
-            summary,
-            notes,
-        );
+        // Nothing to write: the index holds this analysis.
+        Some(_) => summary.saved = true,
+        None => {}
     }
-    summary.saved = store.is_some() && !summary.relinked && touched.is_empty();
     summary.millis = t.elapsed().as_millis();
     progress(Stage::Done);
     let texts = summary.saved.then(|| TextIndex {
@@ -318,13 +297,32 @@ fn same_article(a: &corpus::Article, b: &corpus::Article) -> bool {
     (&a.title, &a.body, &a.lang, &a.date, &a.url) == (&b.title, &b.body, &b.lang, &b.date, &b.url)
 }
 
-/// What the index holds for the current sources.
-#[derive(Default)]
+/// What the index holds for the current sources, and what that means for them.
 struct State {
     generation: u64,
     states: HashMap<String, FileState>,
     files: HashMap<String, StoredFile>,
     derived: Option<Derived>,
+    /// Indices into the files now: to read (new or changed), only touched.
+    to_read: Vec<usize>,
+    touched: Vec<usize>,
+    /// Keys of stored files that are gone.
+    removed: Vec<String>,
+}
+
+impl State {
+    /// Without an index: every file is to be read.
+    fn unindexed(now: &[Now]) -> State {
+        State {
+            generation: 0,
+            states: HashMap::new(),
+            files: HashMap::new(),
+            derived: None,
+            to_read: (0..now.len()).collect(),
+            touched: vec![],
+            removed: vec![],
+        }
+    }
 }
 
 /// Which files to read (new, or changed in size or mtime and content) and which were only
@@ -335,7 +333,7 @@ fn classify(now: &[Now], states: &HashMap<String, FileState>) -> (Vec<usize>, Ve
     for (i, f) in now.iter().enumerate() {
         match states.get(&f.key) {
             Some(old) if old.size == f.state.size && old.mtime_ns == f.state.mtime_ns => {}
-            Some(old) if content_hash(f.source).as_deref() == Some(old.hash.as_str()) => {
+            Some(old) if f.hash() == old.hash => {
                 touched.push(i);
             }
             _ => to_read.push(i),
@@ -349,13 +347,18 @@ fn classify(now: &[Now], states: &HashMap<String, FileState>) -> (Vec<usize>, Ve
 /// the corpus-wide part when nothing did (it is reused).
 fn read_state(store: Option<&Store>, now: &[Now]) -> Result<State, String> {
     let Some(store) = store else {
-        return Ok(State::default());
+        return Ok(State::unindexed(now));
     };
     let generation = store.generation()?;
     let states = store.files()?;
-    let (to_read, _) = classify(now, &states);
+    let (to_read, touched) = classify(now, &states);
     let present: HashSet<&str> = now.iter().map(|f| f.key.as_str()).collect();
-    let changed = !to_read.is_empty() || states.keys().any(|k| !present.contains(k.as_str()));
+    let removed: Vec<String> = states
+        .keys()
+        .filter(|k| !present.contains(k.as_str()))
+        .cloned()
+        .collect();
+    let changed = !to_read.is_empty() || !removed.is_empty();
     let keys: Vec<&str> = now.iter().map(|f| f.key.as_str()).collect();
     let files = store.read_files(&keys, &states, changed)?;
     let derived = if changed { None } else { store.derived()? };
@@ -364,6 +367,9 @@ fn read_state(store: Option<&Store>, now: &[Now]) -> Result<State, String> {
         states,
         files,
         derived,
+        to_read,
+        touched,
+        removed,
     })
 }
 

@@ -18,7 +18,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 use crate::corpus::{Article, FileResult};
-use crate::index::Link;
+use crate::index::{Link, Relations};
 use crate::nlp::{Entities, Found};
 
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
@@ -107,7 +107,6 @@ pub struct StoredFile {
 pub struct Derived {
     /// Per article in corpus order: its file's label and its number in the file.
     pub order: Vec<(String, usize)>,
-    pub ids: Vec<String>,
     pub entities: Entities,
     pub related: Vec<Vec<Link>>,
     pub story: Vec<usize>,
@@ -128,8 +127,12 @@ pub struct Update<'a> {
     pub written: Vec<(&'a str, &'a FileState, &'a FileResult, &'a [Found])>,
     /// Files unchanged but touched (same content, new mtime).
     pub touched: Vec<(&'a str, &'a FileState)>,
-    pub derived: &'a Derived,
+    /// The corpus-wide part: per article its file's key and number there, its article, its
+    /// mentions and relations.
+    pub order: &'a [(String, usize)],
     pub corpus: &'a [Article],
+    pub entities: &'a Entities,
+    pub relations: &'a Relations,
 }
 
 /// An open index.
@@ -162,33 +165,14 @@ impl Store {
         match Store::open_as_is(path) {
             Ok(store) => Ok((store, None)),
             Err(why) if path.exists() => {
-                let aside = aside_name(path);
-                std::fs::rename(path, &aside).map_err(|e| {
-                    format!(
-                        "{}: {why}, and it cannot be moved aside: {}",
-                        path.display(),
-                        crate::corpus::io_reason(&e)
-                    )
-                })?;
-                for suffix in ["-wal", "-shm"] {
-                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-                }
-                let store =
-                    Store::open_as_is(path).map_err(|e| format!("{}: {e}", path.display()))?;
-                Ok((
-                    store,
-                    Some(format!(
-                        "{why}; moved to {} and indexed afresh",
-                        aside.display()
-                    )),
-                ))
+                Store::open_fresh(path, &why).map(|(store, note)| (store, Some(note)))
             }
             Err(why) => Err(format!("{}: {why}", path.display())),
         }
     }
 
-    /// Moves the index at `path` aside (it failed with `why` while being read) and makes a
-    /// new one; returns it with a note saying so.
+    /// Moves the index at `path` aside (it failed with `why` when opened or read) and makes
+    /// a new one; returns it with a note saying so.
     pub fn open_fresh(path: &Path, why: &str) -> Result<(Store, String), StoreError> {
         let aside = aside_name(path);
         std::fs::rename(path, &aside).map_err(|e| {

@@ -154,7 +154,6 @@ impl Store {
         drop(rows);
         let mut d = Derived {
             order: vec![],
-            ids: vec![],
             entities: Entities {
                 list,
                 mentions: vec![],
@@ -164,7 +163,7 @@ impl Store {
         };
         let mut stmt = self
             .conn
-            .prepare("SELECT label, n, id, story, mentions, related FROM corpus ORDER BY ord")
+            .prepare("SELECT label, n, story, mentions, related FROM corpus ORDER BY ord")
             .map_err(err)?;
         let mut rows = stmt.query([]).map_err(err)?;
         while let Some(r) = rows.next().map_err(err)? {
@@ -172,9 +171,8 @@ impl Store {
                 r.get(0).map_err(err)?,
                 r.get::<_, i64>(1).map_err(err)? as usize,
             ));
-            d.ids.push(r.get(2).map_err(err)?);
-            d.story.push(r.get::<_, i64>(3).map_err(err)? as usize);
-            let m: String = r.get(4).map_err(err)?;
+            d.story.push(r.get::<_, i64>(2).map_err(err)? as usize);
+            let m: String = r.get(3).map_err(err)?;
             let m: Vec<(usize, u8, usize, usize)> =
                 serde_json::from_str(&m).map_err(|e| bad("mentions", e))?;
             d.entities.mentions.push(
@@ -191,7 +189,7 @@ impl Store {
                     })
                     .collect(),
             );
-            let l: String = r.get(5).map_err(err)?;
+            let l: String = r.get(4).map_err(err)?;
             let l: Vec<(usize, f32, Vec<usize>, Vec<String>)> =
                 serde_json::from_str(&l).map_err(|e| bad("related", e))?;
             d.related.push(

@@ -2,8 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Derived, FINGERPRINT, Store, StoreError, Update, db_err};
-use crate::corpus::Article;
+use super::{FINGERPRINT, Store, StoreError, Update, db_err};
 use crate::nlp::Field;
 
 impl Store {
@@ -101,7 +100,7 @@ impl Store {
                 // The integration tests' crash in the middle of an update (tests/index.rs).
                 std::process::abort();
             }
-            write_derived(&tx, update.derived, update.corpus).map_err(err)?;
+            write_derived(&tx, update).map_err(err)?;
             let mut meta = tx
                 .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
                 .map_err(err)?;
@@ -114,22 +113,18 @@ impl Store {
     }
 }
 
-fn write_derived(
-    tx: &rusqlite::Transaction<'_>,
-    d: &Derived,
-    corpus: &[Article],
-) -> rusqlite::Result<()> {
+fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Result<()> {
     tx.execute_batch("DELETE FROM corpus; DELETE FROM entities;")?;
     let mut put = tx.prepare(
         "INSERT INTO corpus (ord, label, n, id, story, mentions, related)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for (i, ((label, n), a)) in d.order.iter().zip(corpus).enumerate() {
+    for (i, ((label, n), a)) in d.order.iter().zip(d.corpus).enumerate() {
         let mentions: Vec<(usize, u8, usize, usize)> = d.entities.mentions[i]
             .iter()
             .map(|m| (m.entity, u8::from(m.field == Field::Body), m.start, m.end))
             .collect();
-        let related: Vec<(usize, f32, &[usize], &[String])> = d.related[i]
+        let related: Vec<(usize, f32, &[usize], &[String])> = d.relations.related[i]
             .iter()
             .map(|l| (l.article, l.score, &l.shared[..], &l.words[..]))
             .collect();
@@ -138,7 +133,7 @@ fn write_derived(
             label,
             *n as i64,
             a.id,
-            d.story[i] as i64,
+            d.relations.story[i] as i64,
             serde_json::to_string(&mentions).expect("numbers"),
             serde_json::to_string(&related).expect("numbers and strings"),
         ])?;

@@ -4,7 +4,7 @@
 //! words right before a known place make another place ("Baja California", "Mount Kenya" are
 //! not California and Kenya); and a name never runs across punctuation ("Rhone, der Inn").
 
-use super::{Claims, Field};
+use super::{Claims, Field, Span};
 use crate::nlp::Kind;
 use crate::nlp::token::Gap;
 use crate::nlp::words;
@@ -61,17 +61,12 @@ fn take_english_words_in_german(f: &Field, claims: &mut Claims) {
         // An acronym after a person is whom they spoke to ("sagte Putin CNN"), not a name.
         let acronyms = span.kind != Kind::Person;
         // An acronym found as a name of its own ("BID") joins too.
-        let lone_unknown = |i: usize| {
-            claims.owner(i).is_some_and(|o| {
-                claims.tokens(o) == Some((i, i)) && claims.get(o).is_some_and(|s| s.known.is_none())
-            })
-        };
         let mut end = b;
         while end + 1 < f.toks.len() && f.toks[end].gap == Gap::Space {
             let i = end + 1;
             let t = &f.toks[i];
             let w = f.word(i);
-            if !(claims.is_free(i) || t.all_caps && lone_unknown(i)) {
+            if !(claims.is_free(i) || t.all_caps && lone_unknown(claims, i).is_some()) {
                 break;
             }
             let english = t.capitalized
@@ -90,14 +85,26 @@ fn take_english_words_in_german(f: &Field, claims: &mut Claims) {
         if end == b {
             continue;
         }
-        for i in b + 1..=end {
-            if let Some(o) = claims.owner(i) {
-                claims.release(o);
-            }
-        }
+        release_all(claims, b + 1..=end);
         claims.release(id);
         let name = f.unknown_name(a, end, Kind::Organization, false);
         claims.claim(a, end, name);
+    }
+}
+
+/// The unknown name of one token that claims token `i` ("Baja", "BID"), if there is one.
+fn lone_unknown(claims: &Claims, i: usize) -> Option<&Span> {
+    let o = claims.owner(i)?;
+    let span = claims.get(o)?;
+    (claims.tokens(o) == Some((i, i)) && span.known.is_none()).then_some(span)
+}
+
+/// Lets go of the names over tokens `range` (a wider name takes them).
+fn release_all(claims: &mut Claims, range: std::ops::RangeInclusive<usize>) {
+    for i in range {
+        if let Some(o) = claims.owner(i) {
+            claims.release(o);
+        }
     }
 }
 
@@ -190,12 +197,7 @@ fn widen_places(f: &Field, claims: &mut Claims) {
             // "Mount Kenya", "Lake Victoria" (not in German: "Insel Rügen" is Rügen).
             let head = f.lang != "de" && words::has(words::PLACE_HEADS, &f.folded[i]);
             // A lone unknown word found by another pass ("Baja", "Castelfranco") joins too.
-            let lone_unknown = claims.owner(i).is_some_and(|o| {
-                claims.tokens(o) == Some((i, i))
-                    && claims
-                        .get(o)
-                        .is_some_and(|s| s.known.is_none() && !s.kind_sure)
-            });
+            let lone_unknown = lone_unknown(claims, i).is_some_and(|s| !s.kind_sure);
             let fits = t.gap == Gap::Space
                 && t.capitalized
                 && !t.all_caps
@@ -217,11 +219,7 @@ fn widen_places(f: &Field, claims: &mut Claims) {
         if first == a {
             continue;
         }
-        for i in first..a {
-            if let Some(o) = claims.owner(i) {
-                claims.release(o);
-            }
-        }
+        release_all(claims, first..=a - 1);
         claims.release(id);
         let name = f.unknown_name(first, b, Kind::Place, false);
         claims.claim(first, b, name);
@@ -230,15 +228,7 @@ fn widen_places(f: &Field, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
-    use crate::nlp::lexicon;
-    use crate::nlp::recognize::recognize;
-
-    fn names(text: &str, lang: &str) -> Vec<String> {
-        recognize(text, lang, false, lexicon::get())
-            .into_iter()
-            .map(|s| text[s.start..s.end].to_owned())
-            .collect()
-    }
+    use crate::nlp::recognize::tests::surfaces as names;
 
     #[test]
     fn suffixes_and_epithets_belong_to_the_name() {
