@@ -339,6 +339,72 @@ pub const ROMAN_NUMERALS: &[&str] = &[
     "XVI",
 ];
 
+/// Kinds of work whose title may follow in quotes ("the song \"Stephen\"", "Musical „The Wiz“").
+#[rustfmt::skip]
+pub const WORK_KINDS: &[&str] = &[
+    "album", "anthologie", "anthology", "arbeitstitel", "book", "brano", "buch", "canzone",
+    "edition", "episode", "episodes", "film", "filme", "filmen", "films", "folge", "libro", "movie",
+    "musical", "musicals", "novel", "oper", "opera", "play", "podcast", "roman", "romanzo", "serie",
+    "series", "show", "single", "song", "songs", "stuck", "talkshow", "titel", "title", "version",
+];
+
+/// Endings of English adjectives of a people ("Macedonian", "Mycenaean", "Canaanite").
+#[rustfmt::skip]
+pub const PEOPLES_ENDINGS: &[&str] = &["ean", "ese", "ian", "ican", "ish", "ite"];
+
+/// English words that follow a name and are no noun it could qualify: verbs of being and
+/// having, auxiliaries, conjunctions, prepositions, pronouns.
+#[rustfmt::skip]
+pub const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "also", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "does",
+    "for", "from", "had", "has", "have", "he", "herself", "himself", "in", "is", "it", "itself",
+    "may", "might", "must", "nor", "of", "on", "or", "shall", "she", "should", "that", "then",
+    "to", "was", "were", "which", "who", "whose", "will", "with", "would",
+];
+
+/// German words after which a name stands as a name: prepositions and conjunctions ("in
+/// Essen", "und Halle").
+#[rustfmt::skip]
+pub const GERMAN_BEFORE_NAMES: &[&str] = &[
+    "ab", "aber", "als", "am", "an", "ans", "auf", "aus", "bei", "beim", "bis", "bzw", "durch",
+    "fur", "gegen", "gegenuber", "hinter", "im", "in", "ins", "mit", "nach", "nahe", "neben",
+    "oder", "ohne", "seit", "sondern", "sowie", "trotz", "uber", "um", "und", "unter", "vom", "von",
+    "vor", "wahrend", "wegen", "wie", "zu", "zum", "zur", "zwischen",
+];
+
+/// German adverbs and conjunctions that open sentences, written like names there ("Oder",
+/// "Auch", "Anders ausgedrückt").
+#[rustfmt::skip]
+pub const GERMAN_SENTENCE_ADVERBS: &[&str] = &[
+    "aber", "allerdings", "also", "anders", "auch", "bald", "dabei", "daher", "damals", "damit",
+    "danach", "dann", "darum", "dennoch", "deshalb", "doch", "ebenfalls", "ebenso", "erst", "etwa",
+    "gerade", "immer", "jedoch", "jetzt", "nun", "nur", "oder", "schon", "sogar", "sonst",
+    "trotzdem", "und", "weder", "zudem", "zuvor",
+];
+
+/// English words before a noun that say it is a common noun ("his", "this", "every").
+#[rustfmt::skip]
+pub const ENGLISH_DETERMINERS: &[&str] = &[
+    "all", "any", "each", "every", "her", "his", "its", "my", "no", "our", "some", "their", "these",
+    "this", "those", "your",
+];
+
+/// English verbs that follow a singular subject ("Blunt was", "Rogers has").
+#[rustfmt::skip]
+pub const ENGLISH_SUBJECT_VERBS: &[&str] = &[
+    "can", "could", "did", "does", "had", "has", "is", "may", "might", "must", "should", "was",
+    "will", "would",
+];
+
+/// Terms written with capitals that name no person, place or organisation: an event, a
+/// substance, a tax, a disease ("Brexit", "DNA", "VAT", "AIDS").
+#[rustfmt::skip]
+pub const TERMS: &[&str] = &["aids", "brexit", "dna", "hiv", "mwst", "rna", "vat"];
+
+/// Endings of doctrines and movements ("Judaism", "Marxismus", "fascismo").
+#[rustfmt::skip]
+pub const DOCTRINE_ENDINGS: &[&str] = &["ism", "ismo", "ismus"];
+
 /// Every list with its name and form, for the tests.
 pub const ALL: &[(&str, &[&str], Form)] = &[
     ("PERSON_TRIGGERS", PERSON_TRIGGERS, Form::Folded),
@@ -392,6 +458,23 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("LEADING_ARTICLES", LEADING_ARTICLES, Form::Folded),
     ("ENGLISH_CONNECTORS", ENGLISH_CONNECTORS, Form::Folded),
     ("ROMAN_NUMERALS", ROMAN_NUMERALS, Form::Surface),
+    ("WORK_KINDS", WORK_KINDS, Form::Folded),
+    ("PEOPLES_ENDINGS", PEOPLES_ENDINGS, Form::FoldedEnding),
+    (
+        "ENGLISH_FUNCTION_WORDS",
+        ENGLISH_FUNCTION_WORDS,
+        Form::Folded,
+    ),
+    ("GERMAN_BEFORE_NAMES", GERMAN_BEFORE_NAMES, Form::Folded),
+    (
+        "GERMAN_SENTENCE_ADVERBS",
+        GERMAN_SENTENCE_ADVERBS,
+        Form::Folded,
+    ),
+    ("ENGLISH_DETERMINERS", ENGLISH_DETERMINERS, Form::Folded),
+    ("ENGLISH_SUBJECT_VERBS", ENGLISH_SUBJECT_VERBS, Form::Folded),
+    ("TERMS", TERMS, Form::Folded),
+    ("DOCTRINE_ENDINGS", DOCTRINE_ENDINGS, Form::FoldedEnding),
 ];
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ mod field;
 mod german;
 
 mod known;
+mod lone;
+mod not_ours;
 mod tagged;
 mod tidy;
 mod unknown;
@@ -53,6 +55,8 @@ pub fn recognize_with(
     }
     tidy::tidy(&field, &mut claims);
     bounds::correct(&field, &mut claims);
+    not_ours::drop_not_ours(&field, &mut claims);
+    lone::lone_names(&field, &mut claims);
     claims.into_spans()
 }
 

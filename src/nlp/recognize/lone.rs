@@ -1,0 +1,145 @@
+//! Lone names that the passes leave alone, found from the sentence around them. Run after
+//! every pass and outside what the tagger learns from.
+//!
+//! - English surnames that are also words: "In 2011, Blunt was named …", "publicly, Springer
+//!   vigorously pursued …", "that Rogers recently introduced …". The passes leave a capitalised
+//!   ordinary word alone unless something supports it, because headings and emphasis capitalise
+//!   words too. Mid-sentence, after a lower-case word or a comma, and before a verb of being or
+//!   having, a past tense or an adverb, it is a name: nothing else writes a capital there.
+//! - German sentence subjects: "Osborne meldete sich …", "Wilkes wurde zwei weitere Male …". A
+//!   German sentence may open with any noun, so the tagger is wary of a first word; but a first
+//!   word that is neither a German noun nor an ordinary word, before a lower-case word (the
+//!   verb, in second place), is a name.
+
+use super::{Claims, Field};
+use crate::nlp::Kind;
+use crate::nlp::token::Gap;
+use crate::nlp::words;
+
+/// Claims such words as people's names.
+pub fn lone_names(f: &Field, claims: &mut Claims) {
+    match f.lang {
+        "en" if !f.headline => english_surnames(f, claims),
+        "de" => german_subjects(f, claims),
+        _ => {}
+    }
+}
+
+/// "Osborne meldete sich": a German sentence's first word that is no noun and no ordinary
+/// word, before a lower-case word.
+fn german_subjects(f: &Field, claims: &mut Claims) {
+    for i in 0..f.toks.len().saturating_sub(1) {
+        let t = &f.toks[i];
+        if !t.sentence_start
+            || !claims.is_free(i)
+            || !t.capitalized
+            || t.all_caps
+            || t.gap != Gap::Space
+            || f.word(i).chars().count() < 3
+            || !f.could_be_name(i)
+        {
+            continue;
+        }
+        let w = f.word(i);
+        let n = &f.toks[i + 1];
+        if f.common_here(w)
+            || f.lex.is_german_noun(w)
+            || f.is_german_compound(w)
+            || n.capitalized
+            || n.has_digit
+            || words::has(words::NAME_PARTICLES, &f.folded[i + 1])
+        {
+            continue;
+        }
+        claims.claim(i, i, f.unknown_name(i, i, Kind::Person, false));
+    }
+}
+
+/// "In 2011, Blunt was named": an English word capitalised mid-sentence before a verb.
+fn english_surnames(f: &Field, claims: &mut Claims) {
+    for i in 1..f.toks.len().saturating_sub(1) {
+        let t = &f.toks[i];
+        if !claims.is_free(i)
+            || !t.capitalized
+            || t.all_caps
+            || t.sentence_start
+            || t.gap != Gap::Space
+            || f.word(i).chars().count() < 3
+            || !f.could_be_name(i)
+            // "the Melanesians began": a people, not a surname.
+            || f.folded[i].ends_with("ians")
+            || f.folded[i].ends_with("eans")
+        {
+            continue;
+        }
+        let (p, n) = (i - 1, i + 1);
+        let between = &f.text[f.toks[p].end..t.start];
+        let after_word = f.toks[p].gap == Gap::Space
+            && f.word(p).chars().all(char::is_lowercase)
+            && !words::has(words::ARTICLES, &f.folded[p])
+            && !words::has(words::CONNECTORS, &f.folded[p])
+            && !words::has(words::ENGLISH_DETERMINERS, &f.folded[p]);
+        let after_comma = between == ", " && !f.toks[p].capitalized;
+        let next = &f.folded[n];
+        let verb_follows = !f.toks[n].capitalized
+            && !f.toks[n].has_digit
+            && (words::has(words::ENGLISH_SUBJECT_VERBS, next)
+                || next.ends_with("ed")
+                || next.ends_with("ly"));
+        if (after_word || after_comma) && verb_follows {
+            claims.claim(i, i, f.unknown_name(i, i, Kind::Person, false));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    fn names(text: &str) -> Vec<String> {
+        let lex = crate::nlp::lexicon::get();
+        crate::nlp::recognize::recognize(text, "en", false, lex)
+            .into_iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_is_a_name_before_a_verb() {
+        assert_eq!(names("In 2011, Blunt was named the ambassador."), ["Blunt"]);
+        assert_eq!(
+            names("As well as publicly, Springer vigorously pursued it."),
+            ["Springer"]
+        );
+        assert_eq!(
+            names("He said that Rogers recently introduced a bill."),
+            ["Rogers"]
+        );
+    }
+
+    #[test]
+    fn a_german_sentence_opening_with_an_unknown_name_has_a_subject() {
+        let lex = crate::nlp::lexicon::get();
+        let de = |text: &str| -> Vec<String> {
+            crate::nlp::recognize::recognize(text, "de", false, lex)
+                .into_iter()
+                .map(|s| text[s.start..s.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            de("Osborne meldete sich bei einer Agentur an."),
+            ["Osborne"]
+        );
+        // An ordinary word, a noun, a compound or an amount opens sentences too.
+        assert!(de("Später meldete sich niemand.").is_empty());
+        assert!(de("Technologiekonzerne geben mehr und mehr aus.").is_empty());
+        assert!(de("GBP bzw. Euro wurden angelegt.").is_empty());
+    }
+
+    #[test]
+    fn capitalised_words_elsewhere_stay_words() {
+        // Sentence start, after an article or possessive, before a noun, inside a title.
+        assert!(names("Blunt words were spoken.").is_empty());
+        assert!(names("They met the Cabinet shortly after.").is_empty());
+        assert!(names("It was a Blunt answer to them.").is_empty());
+        assert!(names("He wrote for the Minister for Justice accused of fraud.").is_empty());
+    }
+}
