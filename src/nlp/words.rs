@@ -405,6 +405,26 @@ pub const TERMS: &[&str] = &["aids", "brexit", "dna", "hiv", "mwst", "rna", "vat
 #[rustfmt::skip]
 pub const DOCTRINE_ENDINGS: &[&str] = &["ism", "ismo", "ismus"];
 
+/// Parties and chambers that news names by a common word, with the definite article ("der
+/// Senat", "die Republikaner", "the Democrats").
+#[rustfmt::skip]
+pub const INSTITUTION_NOUNS: &[&str] = &[
+    "democrats", "demokraten", "reprasentantenhaus", "reprasentantenhauses", "republicans",
+    "republikaner", "republikanern", "senat", "senates", "senats",
+];
+
+/// Definite articles of German and English, every case ("der", "des", "the").
+#[rustfmt::skip]
+pub const DEFINITE_ARTICLES_ALL: &[&str] = &["das", "dem", "den", "der", "des", "die", "the"];
+
+/// German nouns that open names of places, buildings and clubs ("Bad Homburg", "Schloss
+/// Bellevue", "Eintracht Frankfurt"): never a mere description before a name.
+#[rustfmt::skip]
+pub const GERMAN_NAME_OPENERS: &[&str] = &[
+    "bad", "burg", "dom", "dynamo", "eintracht", "energie", "fort", "fortuna", "gut", "haus", "hof",
+    "hotel", "kap", "markt", "sankt", "schloss", "villa", "werder", "zeche",
+];
+
 /// Every list with its name and form, for the tests.
 pub const ALL: &[(&str, &[&str], Form)] = &[
     ("PERSON_TRIGGERS", PERSON_TRIGGERS, Form::Folded),
@@ -475,6 +495,9 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("ENGLISH_SUBJECT_VERBS", ENGLISH_SUBJECT_VERBS, Form::Folded),
     ("TERMS", TERMS, Form::Folded),
     ("DOCTRINE_ENDINGS", DOCTRINE_ENDINGS, Form::FoldedEnding),
+    ("INSTITUTION_NOUNS", INSTITUTION_NOUNS, Form::Folded),
+    ("DEFINITE_ARTICLES_ALL", DEFINITE_ARTICLES_ALL, Form::Folded),
+    ("GERMAN_NAME_OPENERS", GERMAN_NAME_OPENERS, Form::Folded),
 ];
 
 #[cfg(test)]

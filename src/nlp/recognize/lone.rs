@@ -10,6 +10,8 @@
 //!   German sentence may open with any noun, so the tagger is wary of a first word; but a first
 //!   word that is neither a German noun nor an ordinary word, before a lower-case word (the
 //!   verb, in second place), is a name.
+//! - Parties and chambers named by a common word after a definite article: "der Senat", "die
+//!   Republikaner", "the Democrats".
 
 use super::{Claims, Field};
 use crate::nlp::Kind;
@@ -22,6 +24,23 @@ pub fn lone_names(f: &Field, claims: &mut Claims) {
         "en" if !f.headline => english_surnames(f, claims),
         "de" => german_subjects(f, claims),
         _ => {}
+    }
+    institutions(f, claims);
+}
+
+/// "der Senat", "des Senats", "die Demokraten", "the Democrats": the institution.
+fn institutions(f: &Field, claims: &mut Claims) {
+    for i in 1..f.toks.len() {
+        let p = i - 1;
+        if claims.is_free(i)
+            && f.toks[i].capitalized
+            && words::has(words::INSTITUTION_NOUNS, &f.folded[i])
+            && f.toks[p].gap == Gap::Space
+            && words::has(words::DEFINITE_ARTICLES_ALL, &f.folded[p])
+            && !(f.joined(i) && f.toks[i + 1].capitalized)
+        {
+            claims.claim(i, i, f.unknown_name(i, i, Kind::Organization, true));
+        }
     }
 }
 
@@ -132,6 +151,29 @@ mod tests {
         assert!(de("Später meldete sich niemand.").is_empty());
         assert!(de("Technologiekonzerne geben mehr und mehr aus.").is_empty());
         assert!(de("GBP bzw. Euro wurden angelegt.").is_empty());
+    }
+
+    #[test]
+    fn a_chamber_or_party_after_the_article_is_the_institution() {
+        let lex = crate::nlp::lexicon::get();
+        let found = |text: &str, lang: &str| -> Vec<String> {
+            crate::nlp::recognize::recognize(text, lang, false, lex)
+                .into_iter()
+                .map(|s| text[s.start..s.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("Danach eroberten die Republikaner den Senat zurück.", "de"),
+            ["Republikaner", "Senat"]
+        );
+        assert_eq!(
+            found(
+                "They gained seats, but the Democrats retained a majority.",
+                "en"
+            ),
+            ["Democrats"]
+        );
+        assert!(found("Viele Demokraten sind unzufrieden.", "de").is_empty());
     }
 
     #[test]

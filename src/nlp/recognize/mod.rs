@@ -9,6 +9,7 @@ mod german;
 
 mod known;
 mod lone;
+mod narrow;
 mod not_ours;
 mod tagged;
 mod tidy;
@@ -55,6 +56,7 @@ pub fn recognize_with(
     }
     tidy::tidy(&field, &mut claims);
     bounds::correct(&field, &mut claims);
+    narrow::narrow(&field, &mut claims);
     not_ours::drop_not_ours(&field, &mut claims);
     lone::lone_names(&field, &mut claims);
     claims.into_spans()
