@@ -397,9 +397,12 @@ pub const ENGLISH_SUBJECT_VERBS: &[&str] = &[
 ];
 
 /// Terms written with capitals that name no person, place or organisation: an event, a
-/// substance, a tax, a disease ("Brexit", "DNA", "VAT", "AIDS").
+/// substance, a tax, a disease, a technology ("Brexit", "DNA", "VAT", "AIDS", "WLAN").
 #[rustfmt::skip]
-pub const TERMS: &[&str] = &["aids", "brexit", "dna", "hiv", "mwst", "rna", "vat"];
+pub const TERMS: &[&str] = &[
+    "aids", "brexit", "dna", "gps", "hiv", "lan", "mwst", "rna", "sms", "usb", "vat", "wifi",
+    "wlan",
+];
 
 /// Endings of doctrines and movements ("Judaism", "Marxismus", "fascismo").
 #[rustfmt::skip]

@@ -2,8 +2,7 @@
 //! model is unchanged by them): a regnal number or generation belongs to the name ("Andre Price
 //! III"), and so does an epithet ("Ludwig der Deutsche", "Alexander the Great"); capitalised
 //! words right before a known place make another place ("Baja California", "Mount Kenya" are
-//! not California and Kenya); a given name with "von" or "di" and a place is one person
-//! ("Margarete von Parma"); and a name never runs across punctuation
+//! not California and Kenya); and a name never runs across punctuation
 //! ("Rhone, der Inn").
 
 use super::{Claims, Field, Span};
@@ -16,7 +15,6 @@ pub fn correct(f: &Field, claims: &mut Claims) {
     split_at_punctuation(f, claims);
     take_suffixes_and_epithets(f, claims);
     widen_places(f, claims);
-    take_noble_names(f, claims);
     if f.lang == "de" {
         take_german_heads(f, claims);
         take_english_words_in_german(f, claims);
@@ -96,14 +94,14 @@ fn take_english_words_in_german(f: &Field, claims: &mut Claims) {
 }
 
 /// The unknown name of one token that claims token `i` ("Baja", "BID"), if there is one.
-fn lone_unknown(claims: &Claims, i: usize) -> Option<&Span> {
+pub(super) fn lone_unknown(claims: &Claims, i: usize) -> Option<&Span> {
     let o = claims.owner(i)?;
     let span = claims.get(o)?;
     (claims.tokens(o) == Some((i, i)) && span.known.is_none()).then_some(span)
 }
 
 /// Lets go of the names over tokens `range` (a wider name takes them).
-fn release_all(claims: &mut Claims, range: std::ops::RangeInclusive<usize>) {
+pub(super) fn release_all(claims: &mut Claims, range: std::ops::RangeInclusive<usize>) {
     for i in range {
         if let Some(o) = claims.owner(i) {
             claims.release(o);
@@ -229,49 +227,6 @@ fn widen_places(f: &Field, claims: &mut Claims) {
     }
 }
 
-/// "Margarete von Parma", "Caterina di Siena": a given name joined
-/// by "von" or "di" to one capitalised word is a person's name, not a person and a place.
-/// (English "of" is left: "Margaret of Parma" is as often written for the person as "Duke of
-/// York" for a title and a place.)
-fn take_noble_names(f: &Field, claims: &mut Claims) {
-    for i in 0..f.toks.len().saturating_sub(2) {
-        let (p, q) = (i + 1, i + 2);
-        let one_word = |k: usize| {
-            claims.is_free(k)
-                || claims
-                    .owner(k)
-                    .and_then(|id| claims.tokens(id))
-                    .is_some_and(|(a, b)| a == k && b == k)
-        };
-        let w = f.word(i);
-        let fits = f.toks[i].capitalized
-            && f.lex.is_first_name(w)
-            && f.toks[i].gap == Gap::Space
-            && matches!(f.folded[p].as_ref(), "von" | "di")
-            && f.toks[p].gap == Gap::Space
-            && f.toks[q].capitalized
-            && f.could_be_name(q)
-            && !(f.joined(q) && f.toks[q + 1].capitalized)
-            && !(f.lang == "de"
-                && (f.lex.is_german_noun(f.word(q)) || f.is_german_compound(f.word(q))))
-            // Not the end of a longer name ("Johann Friedrich von …"); a title may go before.
-            && (i == 0
-                || !(f.joined(i - 1) && f.toks[i - 1].capitalized)
-                || f.lang == "de"
-                    && (f.lex.is_german_noun(f.word(i - 1))
-                        || f.is_german_compound(f.word(i - 1))
-                        || crate::nlp::cues::is_person_trigger(&f.folded[i - 1])))
-            && one_word(i)
-            && claims.is_free(p)
-            && one_word(q);
-        if !fits {
-            continue;
-        }
-        release_all(claims, i..=q);
-        claims.claim(i, q, f.unknown_name(i, q, Kind::Person, true));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use crate::nlp::recognize::tests::surfaces as names;
@@ -307,27 +262,6 @@ mod tests {
         assert_eq!(
             names("Sie reisten in die Hauptstadt Berlin.", "de"),
             ["Berlin"]
-        );
-    }
-
-    #[test]
-    fn a_given_name_of_a_place_is_one_person() {
-        assert_eq!(
-            names("Sie schrieben an Maria von Trapp einen Brief.", "de"),
-            ["Maria von Trapp"]
-        );
-        assert_eq!(
-            names(
-                "Sie schrieben der Statthalterin Margarete von Parma eine Petition.",
-                "de"
-            ),
-            ["Margarete von Parma"]
-        );
-        // "Art" is a given name, but not before a noun.
-        assert!(names("Diese Art von Veranstaltung ist neu.", "de").is_empty());
-        assert_eq!(
-            names("Lo scrisse Caterina di Siena nel 1370.", "it"),
-            ["Caterina di Siena"]
         );
     }
 

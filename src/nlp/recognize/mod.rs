@@ -14,6 +14,7 @@ mod not_ours;
 mod tagged;
 mod tidy;
 mod unknown;
+mod widen;
 
 use super::Kind;
 use super::lexicon::Lexicon;
@@ -56,6 +57,7 @@ pub fn recognize_with(
     }
     tidy::tidy(&field, &mut claims);
     bounds::correct(&field, &mut claims);
+    widen::widen(&field, &mut claims);
     narrow::narrow(&field, &mut claims);
     not_ours::drop_not_ours(&field, &mut claims);
     lone::lone_names(&field, &mut claims);

@@ -1,0 +1,138 @@
+//! Where a name found is too narrow, corrected after every pass (outside the tagger's
+//! features): a given name joined by "von" or "di" to a place is one person ("Margarete von
+//! Parma"), and a Spanish, Italian or French article opens the name it stands before in German
+//! or English text ("El Mundo", "La Conte"), where it can be nothing else.
+
+use super::bounds::release_all;
+use super::{Claims, Field};
+use crate::nlp::Kind;
+use crate::nlp::token::Gap;
+
+/// Both corrections.
+pub fn widen(f: &Field, claims: &mut Claims) {
+    take_noble_names(f, claims);
+    if matches!(f.lang, "de" | "en") {
+        take_foreign_articles(f, claims);
+    }
+}
+
+/// Romance articles, capitalised as they are inside names.
+const FOREIGN_ARTICLES: &[&str] = &["El", "Il", "La", "Las", "Le", "Les", "Los"];
+
+/// "der Zeitung El Mundo", "the La Conte district": the article belongs to the name after it,
+/// whether a pass found that name or left its word alone.
+fn take_foreign_articles(f: &Field, claims: &mut Claims) {
+    for p in 0..f.toks.len().saturating_sub(1) {
+        let t = &f.toks[p];
+        let n = p + 1;
+        if !(FOREIGN_ARTICLES.contains(&f.word(p))
+            && t.gap == Gap::Space
+            && claims.is_free(p)
+            && !t.sentence_start
+            && !f.headline
+            && f.toks[n].capitalized)
+        {
+            continue;
+        }
+        if let Some(id) = claims.owner(n) {
+            let Some((a, b)) = claims.tokens(id) else { continue };
+            if a != n || claims.get(id).is_some_and(|s| s.known.is_some()) {
+                continue;
+            }
+            let mut span = claims.release(id).expect("live");
+            span.start = t.start;
+            span.words.insert(0, f.folded[p].to_string());
+            claims.claim(p, b, span);
+        } else if f.could_be_name(n) {
+            let mut last = n;
+            while f.joined(last)
+                && f.toks[last].gap == Gap::Space
+                && f.toks[last + 1].capitalized
+                && claims.is_free(last + 1)
+            {
+                last += 1;
+            }
+            release_all(claims, p..=last);
+            claims.claim(p, last, f.unknown_name(p, last, Kind::Organization, false));
+        }
+    }
+}
+
+/// "Margarete von Parma", "Caterina di Siena": a given name joined
+/// by "von" or "di" to one capitalised word is a person's name, not a person and a place.
+/// (English "of" is left: "Margaret of Parma" is as often written for the person as "Duke of
+/// York" for a title and a place.)
+fn take_noble_names(f: &Field, claims: &mut Claims) {
+    for i in 0..f.toks.len().saturating_sub(2) {
+        let (p, q) = (i + 1, i + 2);
+        let one_word = |k: usize| {
+            claims.is_free(k)
+                || claims
+                    .owner(k)
+                    .and_then(|id| claims.tokens(id))
+                    .is_some_and(|(a, b)| a == k && b == k)
+        };
+        let w = f.word(i);
+        let fits = f.toks[i].capitalized
+            && f.lex.is_first_name(w)
+            && f.toks[i].gap == Gap::Space
+            && matches!(f.folded[p].as_ref(), "von" | "di")
+            && f.toks[p].gap == Gap::Space
+            && f.toks[q].capitalized
+            && f.could_be_name(q)
+            && !(f.joined(q) && f.toks[q + 1].capitalized)
+            && !(f.lang == "de"
+                && (f.lex.is_german_noun(f.word(q)) || f.is_german_compound(f.word(q))))
+            // Not the end of a longer name ("Johann Friedrich von …"); a title may go before.
+            && (i == 0
+                || !(f.joined(i - 1) && f.toks[i - 1].capitalized)
+                || f.lang == "de"
+                    && (f.lex.is_german_noun(f.word(i - 1))
+                        || f.is_german_compound(f.word(i - 1))
+                        || crate::nlp::cues::is_person_trigger(&f.folded[i - 1])))
+            && one_word(i)
+            && claims.is_free(p)
+            && one_word(q);
+        if !fits {
+            continue;
+        }
+        release_all(claims, i..=q);
+        claims.claim(i, q, f.unknown_name(i, q, Kind::Person, true));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::nlp::recognize::tests::surfaces as names;
+
+    #[test]
+    fn a_given_name_of_a_place_is_one_person() {
+        assert_eq!(
+            names("Sie schrieben an Maria von Trapp einen Brief.", "de"),
+            ["Maria von Trapp"]
+        );
+        assert_eq!(
+            names(
+                "Sie schrieben der Statthalterin Margarete von Parma eine Petition.",
+                "de"
+            ),
+            ["Margarete von Parma"]
+        );
+        // "Art" is a given name, but not before a noun.
+        assert!(names("Diese Art von Veranstaltung ist neu.", "de").is_empty());
+        assert_eq!(
+            names("Lo scrisse Caterina di Siena nel 1370.", "it"),
+            ["Caterina di Siena"]
+        );
+    }
+
+    #[test]
+    fn a_romance_article_opens_the_name_after_it() {
+        assert_eq!(
+            names("Das sagte die Opposition der Zeitung El Mundo am Montag.", "de"),
+            ["El Mundo"]
+        );
+        let got = names("The Viguier and La Conte districts hold most housing.", "en");
+        assert!(got.contains(&"La Conte".to_owned()), "{got:?}");
+    }
+}
