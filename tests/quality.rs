@@ -213,16 +213,17 @@ fn uner_f1(file: &str, lang: &str) -> f64 {
 fn uner_german_reaches_the_bar() {
     let f1 = uner_f1("de_pud-ud-test.iob2", "de");
     // 0.717 with the rules alone; 0.757 with the name tagger (src/nlp/tagger.rs); 0.773 with
-    // the boundary corrections (src/nlp/recognize/bounds.rs). The goal is 0.80.
-    assert!(f1 >= 0.77, "UNER de entity F1 {f1:.3}");
+    // the boundary corrections (src/nlp/recognize/bounds.rs); 0.802 with what the sentence
+    // shows (not_ours.rs, lone.rs, narrow.rs, widen.rs). The goal is 0.80.
+    assert!(f1 >= 0.80, "UNER de entity F1 {f1:.4}");
 }
 
 #[test]
 fn uner_english_reaches_the_bar() {
     let f1 = uner_f1("en_pud-ud-test.iob2", "en");
-    // 0.820 with the rules of the first tagger's time; 0.847 with the boundary corrections.
-    // The goal is 0.86.
-    assert!(f1 >= 0.845, "UNER en entity F1 {f1:.3}");
+    // 0.820 with the rules of the first tagger's time; 0.847 with the boundary corrections;
+    // 0.865 with what the sentence shows. The goal is 0.86.
+    assert!(f1 >= 0.86, "UNER en entity F1 {f1:.4}");
 }
 
 #[test]

@@ -12,6 +12,7 @@ use crate::nlp::words;
 /// Every correction, in order.
 pub fn drop_not_ours(f: &Field, claims: &mut Claims) {
     drop_quoted_works(f, claims);
+    drop_dated_works(f, claims);
     drop_peoples_adjectives(f, claims);
     drop_common_words_read_as_known(f, claims);
     drop_era_abbreviation(f, claims);
@@ -70,16 +71,22 @@ fn quoted_stretches(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// `the hit song "Geronimo"`, `„Knuck If You Buck“`: names inside a quoted title of a work
-/// are not names of ours. A quoted stretch is a title when a word just before it names a kind
-/// of work ("song", "Film", "Musical"), or when its words are written as a title (each long
-/// word capitalised) and the names found cover only part of it: a title taken apart into
-/// names. A quotation ("Celtic Sea cod could collapse") is neither; a newspaper named in
-/// quotes (die „Zeit“) is left alone too.
+/// are not names of ours. A quoted stretch is a title when a word just before or after it
+/// names a kind of work ("song", "Film", „Shaky Ground“, die Single"), when a year in brackets
+/// follows it („Sabrina“ (1954)), when it is joined by "und", "and" or a comma to a title
+/// („The Winds of Winter“ und „A Dream of Spring“), or when its words are written as a title
+/// (each long word capitalised) and the names found cover only part of it: a title taken
+/// apart into names. A quotation ("Celtic Sea cod could collapse") is neither; a newspaper
+/// named in quotes (die „Zeit“) is left alone too.
 fn drop_quoted_works(f: &Field, claims: &mut Claims) {
+    // Where the last title ended, to see a title that follows it.
+    let mut last_title_end: Option<usize> = None;
     for (start, end) in quoted_stretches(f.text) {
-        let inside: Vec<usize> = (0..f.toks.len())
-            .filter(|&t| f.toks[t].start >= start && f.toks[t].end <= end)
-            .collect();
+        // Tokens are in text order: find the stretch's by binary search (a long article may
+        // quote a lot).
+        let from = f.toks.partition_point(|t| t.start < start);
+        let to = f.toks.partition_point(|t| t.end <= end);
+        let inside: Vec<usize> = (from..to.max(from)).collect();
         let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
             continue;
         };
@@ -96,17 +103,24 @@ fn drop_quoted_works(f: &Field, claims: &mut Claims) {
                     }
                     v
                 });
-        if names.is_empty()
-            || names.iter().any(|&id| {
-                claims
-                    .tokens(id)
-                    .is_some_and(|(a, b)| a < first || b > last)
-            })
-        {
+        if names.iter().any(|&id| {
+            claims
+                .tokens(id)
+                .is_some_and(|(a, b)| a < first || b > last)
+        }) {
             continue;
         }
-        let cue = (first.saturating_sub(2)..first)
+        let cue_before = (first.saturating_sub(2)..first)
             .any(|t| f.toks[t].end <= start && words::has(words::WORK_KINDS, &f.folded[t]));
+        let cue_after = (last + 1..(last + 4).min(f.toks.len()))
+            .any(|t| f.toks[t].start >= end && words::has(words::WORK_KINDS, &f.folded[t]));
+        let after = f.text[end..].trim_start_matches(['“', '”', '"', '»', '‘']);
+        let dated = year_in_brackets(after);
+        let chained = last_title_end.is_some_and(|e| {
+            let between = f.text[e..start]
+                .trim_matches(|c: char| QUOTES.iter().any(|q| q.0 == c || q.1 == c));
+            matches!(between.trim(), "und" | "and" | "oder" | "or" | "e" | ",")
+        });
         let covered_whole = names.len() == 1
             && claims
                 .tokens(names[0])
@@ -117,13 +131,31 @@ fn drop_quoted_works(f: &Field, claims: &mut Claims) {
                     || f.word(t).chars().count() <= 3
                     || words::has(words::CONNECTORS, &f.folded[t])
             });
-        if !(cue || title_case && !covered_whole) {
+        if !(cue_before || cue_after || dated || chained || title_case && !covered_whole) {
             continue;
         }
+        last_title_end = Some(end);
         for id in names {
-            if claims.get(id).is_some_and(|s| s.known.is_none()) {
-                claims.release(id);
-            }
+            claims.release(id);
+        }
+    }
+}
+
+/// Text that opens with a year in brackets: " (1954)".
+fn year_in_brackets(after: &str) -> bool {
+    let b = after.trim_start().as_bytes();
+    b.len() >= 6 && b[0] == b'(' && b[1..5].iter().all(u8::is_ascii_digit) && b[5] == b')'
+}
+
+/// "in Sabrina (1954), played by Audrey Hepburn": an unknown name followed by a year in
+/// brackets is the title of a work.
+fn drop_dated_works(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((_, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        if span.known.is_none() && year_in_brackets(&f.text[f.toks[b].end..]) {
+            claims.release(id);
         }
     }
 }
@@ -238,6 +270,18 @@ mod tests {
         assert!(names(text, "de").iter().all(|n| !n.contains("Game")));
         let text = "Sie nahmen ihre Version von „Knuck If You Buck“ auf einem Laptop auf.";
         assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
+    }
+
+    #[test]
+    fn titles_shown_by_what_follows_them() {
+        let text = "Erschienen sind „The Winds of Winter“ und „A Dream of Spring“ noch nicht.";
+        assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
+        let text = "Es erschien „Shaky Ground“, die Single daraus, im Mai.";
+        assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
+        let text = "Er spielte den Playboy in „Sabrina“ (1954) neben Audrey Hepburn.";
+        assert_eq!(names(text, "de"), ["Audrey Hepburn"]);
+        let text = "He played a playboy in Sabrina (1954), with Audrey Hepburn.";
+        assert_eq!(names(text, "en"), ["Audrey Hepburn"]);
     }
 
     #[test]

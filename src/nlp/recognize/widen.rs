@@ -35,7 +35,9 @@ fn take_foreign_articles(f: &Field, claims: &mut Claims) {
             continue;
         }
         if let Some(id) = claims.owner(n) {
-            let Some((a, b)) = claims.tokens(id) else { continue };
+            let Some((a, b)) = claims.tokens(id) else {
+                continue;
+            };
             if a != n || claims.get(id).is_some_and(|s| s.known.is_some()) {
                 continue;
             }
@@ -129,10 +131,16 @@ mod tests {
     #[test]
     fn a_romance_article_opens_the_name_after_it() {
         assert_eq!(
-            names("Das sagte die Opposition der Zeitung El Mundo am Montag.", "de"),
+            names(
+                "Das sagte die Opposition der Zeitung El Mundo am Montag.",
+                "de"
+            ),
             ["El Mundo"]
         );
-        let got = names("The Viguier and La Conte districts hold most housing.", "en");
+        let got = names(
+            "The Viguier and La Conte districts hold most housing.",
+            "en",
+        );
         assert!(got.contains(&"La Conte".to_owned()), "{got:?}");
     }
 }
