@@ -376,10 +376,11 @@ pub const GERMAN_BEFORE_NAMES: &[&str] = &[
 /// "Auch", "Anders ausgedrückt").
 #[rustfmt::skip]
 pub const GERMAN_SENTENCE_ADVERBS: &[&str] = &[
-    "aber", "allerdings", "also", "anders", "auch", "bald", "dabei", "daher", "damals", "damit",
-    "danach", "dann", "darum", "dennoch", "deshalb", "doch", "ebenfalls", "ebenso", "erst", "etwa",
-    "gerade", "immer", "jedoch", "jetzt", "nun", "nur", "oder", "schon", "sogar", "sonst",
-    "trotzdem", "und", "weder", "zudem", "zuvor",
+    "aber", "allerdings", "alsdann", "also", "anders", "auch", "bald", "dabei", "daher", "damals",
+    "damit", "danach", "dann", "darum", "dennoch", "derweil", "deshalb", "doch", "ebenfalls",
+    "ebenso", "erst", "etwa", "ferner", "freilich", "gerade", "heuer", "immer", "indes",
+    "indessen", "jedoch", "jetzt", "kurzum", "nichtsdestotrotz", "nun", "nur", "oder", "schon",
+    "sodann", "sogar", "sonst", "trotzdem", "und", "unterdessen", "weder", "zudem", "zuvor",
 ];
 
 /// English words before a noun that say it is a common noun ("his", "this", "every").
@@ -397,11 +398,12 @@ pub const ENGLISH_SUBJECT_VERBS: &[&str] = &[
 ];
 
 /// Terms written with capitals that name no person, place or organisation: an event, a
-/// substance, a tax, a disease, a technology ("Brexit", "DNA", "VAT", "AIDS", "WLAN").
+/// substance, a tax, a disease, a technology, a season ("Brexit", "DNA", "VAT", "WLAN",
+/// "Spring").
 #[rustfmt::skip]
 pub const TERMS: &[&str] = &[
-    "aids", "brexit", "dna", "gps", "hiv", "lan", "mwst", "rna", "sms", "usb", "vat", "wifi",
-    "wlan",
+    "aids", "autumn", "brexit", "dna", "gps", "hiv", "lan", "mwst", "rna", "sms", "spring",
+    "summer", "usb", "vat", "wifi", "winter", "wlan",
 ];
 
 /// Endings of doctrines and movements ("Judaism", "Marxismus", "fascismo").

@@ -62,6 +62,7 @@ fn german_subjects(f: &Field, claims: &mut Claims) {
         let w = f.word(i);
         let n = &f.toks[i + 1];
         if f.common_here(w)
+            || words::has(words::GERMAN_SENTENCE_ADVERBS, &f.folded[i])
             || f.lex.is_german_noun(w)
             || f.is_german_compound(w)
             || n.capitalized
@@ -85,6 +86,7 @@ fn english_surnames(f: &Field, claims: &mut Claims) {
             || t.gap != Gap::Space
             || f.word(i).chars().count() < 3
             || !f.could_be_name(i)
+            || super::not_ours::is_term(&f.folded[i])
             // "the Melanesians began": a people, not a surname.
             || f.folded[i].ends_with("ians")
             || f.folded[i].ends_with("eans")
@@ -183,5 +185,6 @@ mod tests {
         assert!(names("They met the Cabinet shortly after.").is_empty());
         assert!(names("It was a Blunt answer to them.").is_empty());
         assert!(names("He wrote for the Minister for Justice accused of fraud.").is_empty());
+        assert!(names("Earlier, Brexit was delayed and in March, Spring was early.").is_empty());
     }
 }

@@ -26,15 +26,15 @@ fn drop_terms_and_doctrines(f: &Field, claims: &mut Claims) {
         let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
             continue;
         };
-        let w = &f.folded[a];
-        if a == b
-            && span.known.is_none()
-            && (words::has(words::TERMS, w)
-                || w.len() > 6 && words::ends_with_any(words::DOCTRINE_ENDINGS, w))
-        {
+        if a == b && span.known.is_none() && is_term(&f.folded[a]) {
             claims.release(id);
         }
     }
+}
+
+/// A folded word that is a term or a doctrine ("brexit", "judaism"), never a name of ours.
+pub fn is_term(w: &str) -> bool {
+    words::has(words::TERMS, w) || w.len() > 6 && words::ends_with_any(words::DOCTRINE_ENDINGS, w)
 }
 
 /// Opening and closing quotation marks, paired.
