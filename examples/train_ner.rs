@@ -5,6 +5,8 @@
 //! ```sh
 //! cargo run --release --example train_ner                 # ../shared/ner-train, 15 epochs
 //! cargo run --release --example train_ner -- DIR EPOCHS   # elsewhere / another count
+//! NER_EVAL_ONLY=1 NER_ERRORS=de cargo run --release --example train_ner  # dev F1 of the
+//!                                                  # embedded model, German errors listed
 //! ```
 //!
 //! Data, per language (PER/LOC/ORG; MISC, OTH, products and works are not our entities and
@@ -263,6 +265,14 @@ fn dev_f1(sents: &[Sentence], lang: &str, lex: &Lexicon, model: Option<&Model>) 
             .filter(|sp| sp.kind != Kind::Other)
             .map(|sp| (sp.start, sp.end))
             .collect();
+        if std::env::var("NER_ERRORS").is_ok_and(|l| l == lang) && model.is_some() {
+            for p in pred.iter().filter(|p| !gold.contains(p)) {
+                println!("FP {lang} {:?} | {text}", &text[p.0..p.1]);
+            }
+            for g in gold.iter().filter(|g| !pred.contains(g)) {
+                println!("FN {lang} {:?} | {text}", &text[g.0..g.1]);
+            }
+        }
         ngold += gold.len();
         npred += pred.len();
         tp += pred.iter().filter(|p| gold.contains(p)).count();
@@ -394,6 +404,16 @@ fn main() {
         eprintln!("dev {lang} without the tagger: P {p:.3} R {r:.3} F1 {f1:.3}");
     }
 
+    // NER_EVAL_ONLY=1: the embedded model on the dev splits, no training (NER_ERRORS=de lists
+    // the German dev split's false positives and misses).
+    if std::env::var("NER_EVAL_ONLY").is_ok() {
+        let model = tagger::embedded();
+        for (lang, dev) in devs {
+            let (p, r, f1) = dev_f1(dev, lang, lex, model);
+            println!("dev {lang}: P {p:.3} R {r:.3} F1 {f1:.3}");
+        }
+        return;
+    }
     let mut trainer = Trainer::default();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x9E3779B97F4A7C15;

@@ -65,12 +65,14 @@ pub const PERSON_TRIGGERS: &[&str] = &[
 pub const PERSON_TRIGGER_ENDINGS: &[&str] = &["minister", "ministerin", "prasident"];
 
 /// Titles and descriptions that stand before a person's name but are not part of it, beyond
-/// the role words ("Emperor Meiji", "Tsar Alexander", "Scotsman James Watt").
+/// the role words ("Emperor Meiji", "Tsar Alexander", "Scotsman James Watt", "König
+/// Vladislav").
 #[rustfmt::skip]
 pub const TITLES_BEFORE_NAMES: &[&str] = &[
-    "czar", "czarina", "dutchman", "emperor", "empress", "englishman", "frenchman", "imperatore",
-    "irishman", "kaiser", "kaiserin", "miss", "pharao", "pharaoh", "reverend", "scotsman", "tsar",
-    "tsarina", "welshman", "zar", "zarin",
+    "czar", "czarina", "dutchman", "emperor", "empress", "englishman", "erzherzog", "frenchman",
+    "furst", "furstin", "graf", "grafin", "herzog", "herzogin", "imperatore", "irishman", "kaiser",
+    "kaiserin", "konig", "konigin", "miss", "papst", "pharao", "pharaoh", "prinz", "prinzessin",
+    "reverend", "scotsman", "tsar", "tsarina", "welshman", "zar", "zarin",
 ];
 
 /// Epithets after a ruler's or an artist's name and an article ("Ludwig der Deutsche",
@@ -342,10 +344,11 @@ pub const ROMAN_NUMERALS: &[&str] = &[
 /// Kinds of work whose title may follow in quotes ("the song \"Stephen\"", "Musical „The Wiz“").
 #[rustfmt::skip]
 pub const WORK_KINDS: &[&str] = &[
-    "album", "anthologie", "anthology", "arbeitstitel", "book", "brano", "buch", "canzone",
-    "edition", "episode", "episodes", "film", "filme", "filmen", "films", "folge", "libro", "movie",
-    "musical", "musicals", "novel", "oper", "opera", "play", "podcast", "roman", "romanzo", "serie",
-    "series", "show", "single", "song", "songs", "stuck", "talkshow", "titel", "title", "version",
+    "album", "anthologie", "anthology", "arbeitstitel", "bild", "book", "brano", "buch", "canzone",
+    "edition", "episode", "episodes", "film", "filme", "filmen", "films", "folge", "gedicht",
+    "gemalde", "hit", "hits", "libro", "lied", "movie", "musical", "musicals", "novel", "oper",
+    "opera", "play", "podcast", "roman", "romanzo", "serie", "series", "show", "single",
+    "skulptur", "song", "songs", "stuck", "talkshow", "theaterstuck", "titel", "title", "version",
 ];
 
 /// Endings of English adjectives of a people ("Macedonian", "Mycenaean", "Canaanite").
@@ -430,6 +433,14 @@ pub const GERMAN_NAME_OPENERS: &[&str] = &[
     "hotel", "kap", "markt", "sankt", "schloss", "villa", "werder", "zeche",
 ];
 
+/// Abbreviations that open the names of sports clubs ("FC Chelsea", "MSV Duisburg", "SSC
+/// Napoli").
+#[rustfmt::skip]
+pub const CLUB_PREFIXES: &[&str] = &[
+    "AC", "AS", "BSC", "BV", "FC", "FSV", "MSV", "RB", "SC", "SSC", "SV", "SpVgg", "TSG", "TSV",
+    "VfB", "VfL", "VfR",
+];
+
 /// Every list with its name and form, for the tests.
 pub const ALL: &[(&str, &[&str], Form)] = &[
     ("PERSON_TRIGGERS", PERSON_TRIGGERS, Form::Folded),
@@ -503,6 +514,7 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("INSTITUTION_NOUNS", INSTITUTION_NOUNS, Form::Folded),
     ("DEFINITE_ARTICLES_ALL", DEFINITE_ARTICLES_ALL, Form::Folded),
     ("GERMAN_NAME_OPENERS", GERMAN_NAME_OPENERS, Form::Folded),
+    ("CLUB_PREFIXES", CLUB_PREFIXES, Form::Surface),
 ];
 
 #[cfg(test)]

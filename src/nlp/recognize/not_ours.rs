@@ -17,6 +17,32 @@ pub fn drop_not_ours(f: &Field, claims: &mut Claims) {
     drop_common_words_read_as_known(f, claims);
     drop_era_abbreviation(f, claims);
     drop_terms_and_doctrines(f, claims);
+    drop_adjectives_read_as_compounds(f, claims);
+}
+
+/// "Bayerische Vereine", "Afrikanische Währungen": a German adjective of a place is no compound
+/// of the place and a noun, though "Ische" and "Nische" are nouns: a known name cut from the
+/// front of a word that ends like such an adjective goes.
+fn drop_adjectives_read_as_compounds(f: &Field, claims: &mut Claims) {
+    if f.lang != "de" {
+        return;
+    }
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        let t = &f.toks[a];
+        if a != b || span.known.is_none() || span.end >= t.end {
+            continue;
+        }
+        let rest = f.text[span.end..t.end].to_lowercase();
+        let adjective = ["isch", "ische", "ischen", "ischer", "isches", "ischem"]
+            .iter()
+            .any(|e| rest.strip_suffix(e).is_some_and(|r| r.chars().count() <= 2));
+        if adjective {
+            claims.release(id);
+        }
+    }
 }
 
 /// "the Brexit vote", "tumour DNA", "Judaism", "Marxismus": a one-word unknown name that is
@@ -324,6 +350,15 @@ mod tests {
     fn terms_and_doctrines_are_not_names() {
         let text = "Right after the Brexit vote, tumour DNA studies on Marxism stalled.";
         assert!(names(text, "en").is_empty(), "{:?}", names(text, "en"));
+    }
+
+    #[test]
+    fn adjectives_of_places_are_not_compounds() {
+        let text = "Gegner waren meist Bayerische Vereine, Afrikanische Währungen stiegen.";
+        assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
+        // A real compound stays: the region of the South Caucasus is the South Caucasus.
+        let text = "Er half bei der Stabilisierung der Südkaukasusregion.";
+        assert_eq!(names(text, "de"), ["Südkaukasusregion"]);
     }
 
     #[test]

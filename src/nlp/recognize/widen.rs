@@ -1,7 +1,8 @@
 //! Where a name found is too narrow, corrected after every pass (outside the tagger's
 //! features): a given name joined by "von" or "di" to a place is one person ("Margarete von
 //! Parma"), and a Spanish, Italian or French article opens the name it stands before in German
-//! or English text ("El Mundo", "La Conte"), where it can be nothing else.
+//! or English text ("El Mundo", "La Conte"), where it can be nothing else; a club's
+//! abbreviation opens the club's name ("FC Chelsea London", "MSV Duisburg").
 
 use super::bounds::release_all;
 use super::{Claims, Field};
@@ -11,6 +12,7 @@ use crate::nlp::token::Gap;
 /// Both corrections.
 pub fn widen(f: &Field, claims: &mut Claims) {
     take_noble_names(f, claims);
+    take_club_names(f, claims);
     if matches!(f.lang, "de" | "en") {
         take_foreign_articles(f, claims);
     }
@@ -57,6 +59,35 @@ fn take_foreign_articles(f: &Field, claims: &mut Claims) {
             release_all(claims, p..=last);
             claims.claim(p, last, f.unknown_name(p, last, Kind::Organization, false));
         }
+    }
+}
+
+/// "des FC Chelsea London", "beim MSV Duisburg", "SC DHfK Leipzig": a club's abbreviation and
+/// the capitalised words after it are one organisation (not an acronym and a place).
+fn take_club_names(f: &Field, claims: &mut Claims) {
+    let mut i = 0;
+    while i + 1 < f.toks.len() {
+        let w = f.word(i);
+        // "SpVgg", "VfB" are not all capitals; the list says how each is written.
+        if !crate::nlp::words::has(crate::nlp::words::CLUB_PREFIXES, w)
+            || f.toks[i].gap != Gap::Space
+            || !f.toks[i + 1].capitalized
+        {
+            i += 1;
+            continue;
+        }
+        let mut last = i + 1;
+        while f.joined(last) && f.toks[last + 1].capitalized && !f.toks[last + 1].sentence_start {
+            last += 1;
+        }
+        // A name found across the end ("FC Bayern München" found as "Bayern München" and
+        // more) is taken whole.
+        if let Some((_, b)) = claims.owner(last).and_then(|id| claims.tokens(id)) {
+            last = last.max(b);
+        }
+        release_all(claims, i..=last);
+        claims.claim(i, last, f.unknown_name(i, last, Kind::Organization, true));
+        i = last + 1;
     }
 }
 
@@ -125,6 +156,24 @@ mod tests {
         assert_eq!(
             names("Lo scrisse Caterina di Siena nel 1370.", "it"),
             ["Caterina di Siena"]
+        );
+    }
+
+    #[test]
+    fn a_club_is_one_organisation() {
+        assert_eq!(
+            names(
+                "Er spielte mit Drogba, dem Stürmerstar des FC Chelsea London, zusammen.",
+                "de"
+            ),
+            ["Drogba", "FC Chelsea London"]
+        );
+        assert_eq!(
+            names(
+                "Das sagte der Manager nach dem 1:1 beim MSV Duisburg am Samstag.",
+                "de"
+            ),
+            ["MSV Duisburg"]
         );
     }
 
