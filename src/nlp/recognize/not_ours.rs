@@ -18,6 +18,36 @@ pub fn drop_not_ours(f: &Field, claims: &mut Claims) {
     drop_era_abbreviation(f, claims);
     drop_terms_and_doctrines(f, claims);
     drop_adjectives_read_as_compounds(f, claims);
+    drop_shouted_words(f, claims);
+}
+
+/// "FREE shipping", "VERY good", "WOW": an English word written in capitals for emphasis is no
+/// acronym. One unknown capitalised token, standing alone, whose lower case is an ordinary
+/// English word of three letters or more goes (a known "US", "WHO" or "AIDS" is the
+/// lexicon's business).
+fn drop_shouted_words(f: &Field, claims: &mut Claims) {
+    if f.lang != "en" {
+        return;
+    }
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        let t = &f.toks[a];
+        // Not part of a longer name (a sentence's first word is capitalised anyway).
+        let alone = (a == 0
+            || !(f.joined(a - 1) && f.toks[a - 1].capitalized && !f.toks[a - 1].sentence_start))
+            && !(f.joined(a) && f.toks[a + 1].capitalized);
+        if a == b
+            && span.known.is_none()
+            && t.all_caps
+            && f.word(a).chars().count() >= 3
+            && alone
+            && f.lex.is_common("en", f.word(a))
+        {
+            claims.release(id);
+        }
+    }
 }
 
 /// "Bayerische Vereine", "Afrikanische Währungen": a German adjective of a place is no compound
@@ -359,6 +389,12 @@ mod tests {
         // A real compound stays: the region of the South Caucasus is the South Caucasus.
         let text = "Er half bei der Stabilisierung der Südkaukasusregion.";
         assert_eq!(names(text, "de"), ["Südkaukasusregion"]);
+    }
+
+    #[test]
+    fn shouted_words_are_not_acronyms() {
+        let text = "Get FREE shipping today, it is VERY easy, says the NATO press office.";
+        assert_eq!(names(text, "en"), ["NATO"]);
     }
 
     #[test]
