@@ -2,7 +2,9 @@
 //! features): a given name joined by "von" or "di" to a place is one person ("Margarete von
 //! Parma"), and a Spanish, Italian or French article opens the name it stands before in German
 //! or English text ("El Mundo", "La Conte"), where it can be nothing else; a club's
-//! abbreviation opens the club's name ("FC Chelsea London", "MSV Duisburg").
+//! abbreviation opens the club's name ("FC Chelsea London", "MSV Duisburg"); and an Italian
+//! institution's name runs on in lower case ("Corte di giustizia", "Banca centrale europea"),
+//! as does a place with its compass adjective ("Germania orientale").
 
 use super::bounds::release_all;
 use super::{Claims, Field};
@@ -13,6 +15,9 @@ use crate::nlp::token::Gap;
 pub fn widen(f: &Field, claims: &mut Claims) {
     take_noble_names(f, claims);
     take_club_names(f, claims);
+    if f.lang == "it" {
+        take_italian_lower_case_tails(f, claims);
+    }
     if matches!(f.lang, "de" | "en") {
         take_foreign_articles(f, claims);
     }
@@ -91,6 +96,86 @@ fn take_club_names(f: &Field, claims: &mut Claims) {
     }
 }
 
+/// Italian words that continue an institution's name in lower case: the small words of
+/// "di"-phrases.
+const ITALIAN_OF: &[&str] = &["d", "degli", "dei", "del", "della", "delle", "dello", "di"];
+
+/// "la Corte di giustizia", "la Banca centrale europea", "il Consiglio dei ministri", "la
+/// Germania orientale": Italian writes only the first word of an institution's name with a
+/// capital. After a found name that is an institution's head (or a known place, for a compass
+/// adjective), lower-case adjectives and one "di"-phrase belong to it.
+fn take_italian_lower_case_tails(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        let head = a == b && crate::nlp::words::has(crate::nlp::words::ORG_HEADS, &f.folded[a]);
+        let place = span.kind == Kind::Place && span.known.is_some();
+        if !(head || place) {
+            continue;
+        }
+        let lower = |k: usize| {
+            k < f.toks.len()
+                && !f.toks[k].capitalized
+                && !f.toks[k].has_digit
+                && claims.is_free(k)
+                && f.toks[k - 1].gap == Gap::Space
+        };
+        let mut end = b;
+        if place {
+            if lower(b + 1) && crate::nlp::words::has(ITALIAN_COMPASS, &f.folded[b + 1]) {
+                end = b + 1;
+            }
+        } else {
+            // Adjectives first ("centrale europea"), then one "di"-phrase ("dei conti").
+            while lower(end + 1) && italian_adjective(&f.folded[end + 1]) && end < b + 3 {
+                end += 1;
+            }
+            if end == b
+                && lower(end + 1)
+                && ITALIAN_OF.contains(&f.folded[end + 1].as_ref())
+                && lower(end + 2)
+                && f.word(end + 2).chars().count() > 3
+                && !ITALIAN_DI_ADVERBS.contains(&f.folded[end + 2].as_ref())
+                && !f.folded[end + 2].ends_with("mente")
+            {
+                end += 2;
+            }
+        }
+        if end == b {
+            continue;
+        }
+        let kind = if place { span.kind } else { Kind::Organization };
+        let name = f.unknown_name(a, end, kind, true);
+        claims.release(id);
+        claims.claim(a, end, name);
+    }
+}
+
+/// Words that make an adverb with "di", not a name ("la Commissione di recente ha …").
+const ITALIAN_DI_ADVERBS: &[&str] = &[
+    "certo", "domani", "fatto", "fronte", "ieri", "nuovo", "oggi", "recente", "seguito", "sicuro",
+    "solito", "sopra", "sotto", "tutto",
+];
+
+/// Italian compass adjectives after a place ("orientale", "meridionale").
+const ITALIAN_COMPASS: &[&str] = &[
+    "centrale",
+    "meridionale",
+    "occidentale",
+    "orientale",
+    "settentrionale",
+];
+
+/// An Italian adjective of the kind institutions are named with ("europea", "costituzionale",
+/// "centrale", "civile").
+fn italian_adjective(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ale", "ile", "ea", "eo", "ica", "ico", "iva", "ivo", "aria", "ario",
+    ];
+    w.chars().count() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// "Margarete von Parma", "Caterina di Siena": a given name joined
 /// by "von" or "di" to one capitalised word is a person's name, not a person and a place.
 /// (English "of" is left: "Margaret of Parma" is as often written for the person as "Duke of
@@ -156,6 +241,34 @@ mod tests {
         assert_eq!(
             names("Lo scrisse Caterina di Siena nel 1370.", "it"),
             ["Caterina di Siena"]
+        );
+    }
+
+    #[test]
+    fn italian_institutions_run_on_in_lower_case_but_not_into_adverbs() {
+        let got = names("La Commissione di recente ha deciso.", "it");
+        assert!(!got.iter().any(|n| n.contains("recente")), "{got:?}");
+    }
+
+    #[test]
+    fn italian_institutions_run_on_in_lower_case() {
+        assert_eq!(
+            names(
+                "La Corte costituzionale e la Banca centrale europea hanno deciso.",
+                "it"
+            ),
+            ["Corte costituzionale", "Banca centrale europea"]
+        );
+        assert_eq!(
+            names(
+                "Le questioni pendenti dinanzi alla Corte di giustizia sono due.",
+                "it"
+            ),
+            ["Corte di giustizia"]
+        );
+        assert_eq!(
+            names("Vengo dalla Germania orientale, disse.", "it"),
+            ["Germania orientale"]
         );
     }
 
