@@ -123,7 +123,7 @@ mod tests {
         assert_eq!(names("Er gewann den Davis Cup."), ["Davis Cup"]);
         assert_eq!(
             names("Damals herrschte Ramses II. in Ägypten."),
-            ["Ramses II", "Ägypten"]
+            ["Ramses II.", "Ägypten"]
         );
     }
 }

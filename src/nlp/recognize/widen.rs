@@ -4,7 +4,8 @@
 //! or English text ("El Mundo", "La Conte"), where it can be nothing else; a club's
 //! abbreviation opens the club's name ("FC Chelsea London", "MSV Duisburg"); and an Italian
 //! institution's name runs on in lower case ("Corte di giustizia", "Banca centrale europea"),
-//! as does a place with its compass adjective ("Germania orientale").
+//! as does a place with its compass adjective ("Germania orientale"); a German regnal number
+//! keeps its ordinal dot ("Bernhard IV.").
 
 use super::bounds::release_all;
 use super::{Claims, Field};
@@ -17,6 +18,9 @@ pub fn widen(f: &Field, claims: &mut Claims) {
     take_club_names(f, claims);
     if f.lang == "it" {
         take_italian_lower_case_tails(f, claims);
+    }
+    if f.lang == "de" {
+        take_ordinal_dots(f, claims);
     }
     if matches!(f.lang, "de" | "en") {
         take_foreign_articles(f, claims);
@@ -93,6 +97,23 @@ fn take_club_names(f: &Field, claims: &mut Claims) {
         release_all(claims, i..=last);
         claims.claim(i, last, f.unknown_name(i, last, Kind::Organization, true));
         i = last + 1;
+    }
+}
+
+/// "Bernhard IV.", "Ramses II.": German writes a regnal number as an ordinal, with its dot.
+fn take_ordinal_dots(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let Some((_, b)) = claims.tokens(id) else {
+            continue;
+        };
+        let t = &f.toks[b];
+        if crate::nlp::words::has(crate::nlp::words::ROMAN_NUMERALS, f.word(b))
+            && f.text[t.end..].starts_with('.')
+            && let Some(span) = claims.get_mut(id)
+            && span.end == t.end
+        {
+            span.end = t.end + 1;
+        }
     }
 }
 
@@ -269,6 +290,14 @@ mod tests {
         assert_eq!(
             names("Vengo dalla Germania orientale, disse.", "it"),
             ["Germania orientale"]
+        );
+    }
+
+    #[test]
+    fn a_german_regnal_number_keeps_its_dot() {
+        assert_eq!(
+            names("Damals herrschte Bernhard IV. im Bistum.", "de"),
+            ["Bernhard IV."]
         );
     }
 
