@@ -12,6 +12,7 @@
 //!   verb, in second place), is a name.
 //! - Parties and chambers named by a common word after a definite article: "der Senat", "die
 //!   Republikaner", "the Democrats".
+//! - German media quoted as sources: "sagte er der „Passauer Neuen Presse“", "laut „Spiegel“".
 
 use super::{Claims, Field};
 use crate::nlp::Kind;
@@ -22,10 +23,61 @@ use crate::nlp::words;
 pub fn lone_names(f: &Field, claims: &mut Claims) {
     match f.lang {
         "en" if !f.headline => english_surnames(f, claims),
-        "de" => german_subjects(f, claims),
+        "de" => {
+            german_subjects(f, claims);
+            quoted_media(f, claims);
+        }
         _ => {}
     }
     institutions(f, claims);
+}
+
+/// "sagte Söder der „Passauer Neuen Presse“", "erklärte er dem „Spiegel“", "laut „Bild“": in
+/// German, a short quoted run of capitalised words that a speaker told (the dative after a
+/// verb of saying) or that a report is attributed to ("laut") is a newspaper or broadcaster.
+fn quoted_media(f: &Field, claims: &mut Claims) {
+    for (start, end) in super::not_ours::quoted_stretches(f.text) {
+        let first = f.toks.partition_point(|t| t.start < start);
+        let to = f.toks.partition_point(|t| t.end <= end);
+        if first >= to || to - first > 5 || first == 0 {
+            continue;
+        }
+        let last = to - 1;
+        let all_caps_words = (first..=last).all(|k| {
+            f.toks[k].capitalized
+                || words::has(words::CONNECTORS, &f.folded[k])
+                || f.folded[k] == "am"
+        });
+        if !all_caps_words
+            || !f.toks[first].capitalized
+            || !(first..=last).all(|k| {
+                claims.is_free(k)
+                    || claims
+                        .owner(k)
+                        .and_then(|id| claims.tokens(id))
+                        .is_some_and(|(a, b)| a >= first && b <= last)
+            })
+        {
+            continue;
+        }
+        let p = first - 1;
+        let laut = f.folded[p] == "laut";
+        let told = matches!(f.folded[p].as_ref(), "dem" | "der")
+            && (p.saturating_sub(6)..p).any(|k| words::has(words::SPEECH_VERBS, &f.folded[k]));
+        if !(laut || told) {
+            continue;
+        }
+        for k in first..=last {
+            if let Some(id) = claims.owner(k) {
+                claims.release(id);
+            }
+        }
+        claims.claim(
+            first,
+            last,
+            f.unknown_name(first, last, Kind::Organization, true),
+        );
+    }
 }
 
 /// "der Senat", "des Senats", "die Demokraten", "the Democrats": the institution.
@@ -176,6 +228,27 @@ mod tests {
             ["Democrats"]
         );
         assert!(found("Viele Demokraten sind unzufrieden.", "de").is_empty());
+    }
+
+    #[test]
+    fn german_media_quoted_as_sources_are_organisations() {
+        let lex = crate::nlp::lexicon::get();
+        let de = |text: &str| -> Vec<String> {
+            crate::nlp::recognize::recognize(text, "de", false, lex)
+                .into_iter()
+                .map(|s| text[s.start..s.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            de("Das sei absurd, sagte der Minister der „Passauer Neuen Presse“ am Montag."),
+            ["Passauer Neuen Presse"]
+        );
+        assert_eq!(
+            de("Das Treffen fand laut „Welt am Sonntag“ statt."),
+            ["Welt am Sonntag"]
+        );
+        // A quotation is not a source.
+        assert!(de("Er sagte der Runde: „Wir schaffen das“.").is_empty());
     }
 
     #[test]

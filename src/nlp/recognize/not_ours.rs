@@ -98,7 +98,7 @@ const QUOTES: &[(char, char)] = &[('„', '“'), ('“', '”'), ('"', '"'), ('
 
 /// The quoted stretches of the text: the byte range inside the marks, on one line, of at most
 /// 120 bytes (a longer one is a quotation, not a title).
-fn quoted_stretches(text: &str) -> Vec<(usize, usize)> {
+pub(super) fn quoted_stretches(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
