@@ -441,6 +441,13 @@ pub const CLUB_PREFIXES: &[&str] = &[
     "VfB", "VfL", "VfR",
 ];
 
+/// Words before a storm's name ("Hurricane Katrina", "Taifun Haiyan", "uragano Milton").
+#[rustfmt::skip]
+pub const STORMS: &[&str] = &[
+    "cyclone", "hurricane", "hurrikan", "orkan", "taifun", "tifone", "typhoon", "uragano",
+    "wirbelsturm", "zyklon",
+];
+
 /// Every list with its name and form, for the tests.
 pub const ALL: &[(&str, &[&str], Form)] = &[
     ("PERSON_TRIGGERS", PERSON_TRIGGERS, Form::Folded),
@@ -515,6 +522,7 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("DEFINITE_ARTICLES_ALL", DEFINITE_ARTICLES_ALL, Form::Folded),
     ("GERMAN_NAME_OPENERS", GERMAN_NAME_OPENERS, Form::Folded),
     ("CLUB_PREFIXES", CLUB_PREFIXES, Form::Surface),
+    ("STORMS", STORMS, Form::Folded),
 ];
 
 #[cfg(test)]

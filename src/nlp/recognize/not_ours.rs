@@ -19,6 +19,22 @@ pub fn drop_not_ours(f: &Field, claims: &mut Claims) {
     drop_terms_and_doctrines(f, claims);
     drop_adjectives_read_as_compounds(f, claims);
     drop_shouted_words(f, claims);
+    drop_storms(f, claims);
+}
+
+/// "Hurricane Katrina", "Taifun Haiyan", "uragano Milton": a storm is an event, not a name
+/// of ours.
+fn drop_storms(f: &Field, claims: &mut Claims) {
+    for id in claims.ids() {
+        let (Some(span), Some((a, _))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        let storm = |k: usize| words::has(words::STORMS, &f.folded[k]);
+        let named = storm(a) || a > 0 && f.toks[a - 1].gap == Gap::Space && storm(a - 1);
+        if span.known.is_none() && named {
+            claims.release(id);
+        }
+    }
 }
 
 /// "FREE shipping", "VERY good", "WOW": an English word written in capitals for emphasis is no
@@ -395,6 +411,17 @@ mod tests {
     fn shouted_words_are_not_acronyms() {
         let text = "Get FREE shipping today, it is VERY easy, says the NATO press office.";
         assert_eq!(names(text, "en"), ["NATO"]);
+    }
+
+    #[test]
+    fn storms_are_events() {
+        let text = "Hurricane Katrina hit New Orleans, and the Taifun Haiyan hit Tacloban.";
+        let got = names(text, "en");
+        assert!(
+            !got.iter()
+                .any(|n| n.contains("Katrina") || n.contains("Haiyan")),
+            "{got:?}"
+        );
     }
 
     #[test]
