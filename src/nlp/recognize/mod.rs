@@ -305,6 +305,13 @@ mod tests {
         assert!(!got.iter().any(|g| g.0 == "Vladímir"), "{got:?}");
         assert_eq!(find("Gobierno").map(|g| g.1), Some(Kind::Organization));
         assert_eq!(find("Cancillería").map(|g| g.1), Some(Kind::Organization));
+        // And in Spanish text itself.
+        let got = names(
+            "El presidente habló con el Gobierno y la Cancillería sobre la crisis.",
+            "es",
+        );
+        let kinds: Vec<Kind> = got.iter().map(|g| g.1).collect();
+        assert_eq!(kinds, [Kind::Organization, Kind::Organization], "{got:?}");
         assert_eq!(
             find("Unión Europea").map(|g| g.2),
             Some(Some("european_union"))

@@ -2,7 +2,8 @@
 //! unchanged by them): corrections of names found, where the text shows what a pass could not
 //! see — a noun read as a town through an ending, a title or a sentence's first word taken
 //! into a name, a people taken for one, an office's words ("Foreign Minister") or a lone
-//! preposition ("Al centro …") taken for a name.
+//! preposition ("Al centro …") taken for a name; and "el Gobierno" in Spanish, French or
+//! Portuguese is an institution, not a person.
 
 use super::{Claims, Field};
 use crate::nlp::Kind;
@@ -14,6 +15,39 @@ pub fn tidy(f: &Field, claims: &mut Claims) {
     strip_titles(f, claims);
     trim_sentence_openers_and_peoples(f, claims);
     drop_offices_and_lone_function_words(f, claims);
+    institutions_after_articles(f, claims);
+}
+
+/// "el Gobierno", "la Cancillería", "le Parlement": in Spanish, French and Portuguese news a
+/// person goes without an article, so a lone unknown name after a definite article whose kind
+/// was only guessed is an institution. (Italian writes "la Meloni", so it is left.)
+fn institutions_after_articles(f: &Field, claims: &mut Claims) {
+    const ARTICLES: &[&str] = &[
+        "a", "al", "as", "del", "du", "el", "l", "la", "las", "le", "les", "los", "o", "os",
+    ];
+    if !matches!(f.lang, "es" | "fr" | "pt") {
+        return;
+    }
+    for id in claims.ids() {
+        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
+            continue;
+        };
+        let after_article = a > 0
+            && matches!(
+                f.toks[a - 1].gap,
+                crate::nlp::token::Gap::Space | crate::nlp::token::Gap::Apostrophe
+            )
+            && ARTICLES.contains(&f.folded[a - 1].as_ref());
+        if a == b
+            && span.known.is_none()
+            && span.kind == Kind::Person
+            && !span.kind_sure
+            && after_article
+            && let Some(span) = claims.get_mut(id)
+        {
+            span.kind = Kind::Organization;
+        }
+    }
 }
 
 /// "Deputy Foreign Minister Andrei Rudenko", "Prime Minister": everyday words right before a
