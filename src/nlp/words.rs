@@ -448,6 +448,49 @@ pub const STORMS: &[&str] = &[
     "wirbelsturm", "zyklon",
 ];
 
+/// Romance articles, capitalised as they are inside names ("El Mundo", "La Conte").
+#[rustfmt::skip]
+pub const ROMANCE_ARTICLES_IN_NAMES: &[&str] = &["El", "Il", "La", "Las", "Le", "Les", "Los"];
+
+/// Spanish, French and Portuguese definite articles (and their contractions), before which
+/// a person goes without one ("el Gobierno").
+#[rustfmt::skip]
+pub const ROMANCE_DEFINITE_ARTICLES: &[&str] = &[
+    "a", "al", "as", "del", "du", "el", "l", "la", "las", "le", "les", "los", "o", "os",
+];
+
+/// Italian words that continue an institution's name in lower case: the small words of
+/// "di"-phrases ("Corte di giustizia", "Consiglio dei ministri").
+#[rustfmt::skip]
+pub const ITALIAN_OF: &[&str] = &["d", "degli", "dei", "del", "della", "delle", "dello", "di"];
+
+/// Words that make an adverb with "di", not a name ("la Commissione di recente ha …").
+#[rustfmt::skip]
+pub const ITALIAN_DI_ADVERBS: &[&str] = &[
+    "certo", "domani", "fatto", "fronte", "ieri", "nuovo", "oggi", "recente", "seguito", "sicuro",
+    "solito", "sopra", "sotto", "tutto",
+];
+
+/// Italian compass adjectives after a place ("Germania orientale").
+#[rustfmt::skip]
+pub const ITALIAN_COMPASS: &[&str] = &[
+    "centrale", "meridionale", "occidentale", "orientale", "settentrionale",
+];
+
+/// Endings of the Italian adjectives institutions are named with ("europea", "costituzionale",
+/// "civile").
+#[rustfmt::skip]
+pub const ITALIAN_ADJECTIVE_ENDINGS: &[&str] = &[
+    "ale", "aria", "ario", "ea", "eo", "ica", "ico", "ile", "iva", "ivo",
+];
+
+/// Endings of German adjectives made from places ("bayer-ische", "afrika-nischen"), left over
+/// when a place's name is cut from the front of the word.
+#[rustfmt::skip]
+pub const GERMAN_ADJECTIVE_ENDINGS: &[&str] = &[
+    "isch", "ische", "ischem", "ischen", "ischer", "isches",
+];
+
 /// Every list with its name and form, for the tests.
 pub const ALL: &[(&str, &[&str], Form)] = &[
     ("PERSON_TRIGGERS", PERSON_TRIGGERS, Form::Folded),
@@ -523,6 +566,29 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
     ("GERMAN_NAME_OPENERS", GERMAN_NAME_OPENERS, Form::Folded),
     ("CLUB_PREFIXES", CLUB_PREFIXES, Form::Surface),
     ("STORMS", STORMS, Form::Folded),
+    (
+        "ROMANCE_ARTICLES_IN_NAMES",
+        ROMANCE_ARTICLES_IN_NAMES,
+        Form::Surface,
+    ),
+    (
+        "ROMANCE_DEFINITE_ARTICLES",
+        ROMANCE_DEFINITE_ARTICLES,
+        Form::Folded,
+    ),
+    ("ITALIAN_OF", ITALIAN_OF, Form::Folded),
+    ("ITALIAN_DI_ADVERBS", ITALIAN_DI_ADVERBS, Form::Folded),
+    ("ITALIAN_COMPASS", ITALIAN_COMPASS, Form::Folded),
+    (
+        "ITALIAN_ADJECTIVE_ENDINGS",
+        ITALIAN_ADJECTIVE_ENDINGS,
+        Form::FoldedEnding,
+    ),
+    (
+        "GERMAN_ADJECTIVE_ENDINGS",
+        GERMAN_ADJECTIVE_ENDINGS,
+        Form::FoldedEnding,
+    ),
 ];
 
 #[cfg(test)]

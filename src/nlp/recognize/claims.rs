@@ -95,6 +95,19 @@ impl Claims {
         Some(c.span)
     }
 
+    /// Releases every live claim whose name and first and last token `drop` refuses: the
+    /// corrections that take a name back.
+    pub fn release_where(&mut self, mut drop: impl FnMut(&Span, usize, usize) -> bool) {
+        for id in 0..self.claims.len() {
+            let refused = self.claims[id]
+                .as_ref()
+                .is_some_and(|c| drop(&c.span, c.first, c.last));
+            if refused {
+                self.release(id);
+            }
+        }
+    }
+
     /// The names, in text order.
     pub fn into_spans(self) -> Vec<Span> {
         let mut out: Vec<Span> = self.claims.into_iter().flatten().map(|c| c.span).collect();
@@ -135,6 +148,19 @@ mod tests {
                 "claim {id} lost a token"
             );
         }
+    }
+
+    #[test]
+    fn release_where_takes_back_exactly_the_refused_names() {
+        let mut c = Claims::new(6);
+        c.claim(0, 1, span(0));
+        c.claim(2, 2, span(2));
+        c.claim(3, 5, span(3));
+        c.release_where(|_, a, b| a == b || a == 3);
+        holds(&c);
+        assert_eq!(c.ids().len(), 1);
+        assert_eq!(c.tokens(c.ids()[0]), Some((0, 1)));
+        assert!((2..6).all(|t| c.is_free(t)));
     }
 
     proptest! {

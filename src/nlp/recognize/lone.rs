@@ -36,13 +36,12 @@ pub fn lone_names(f: &Field, claims: &mut Claims) {
 /// German, a short quoted run of capitalised words that a speaker told (the dative after a
 /// verb of saying) or that a report is attributed to ("laut") is a newspaper or broadcaster.
 fn quoted_media(f: &Field, claims: &mut Claims) {
-    for (start, end) in super::not_ours::quoted_stretches(f.text) {
-        let first = f.toks.partition_point(|t| t.start < start);
-        let to = f.toks.partition_point(|t| t.end <= end);
-        if first >= to || to - first > 5 || first == 0 {
+    for (start, end) in super::works::quoted_stretches(f.text) {
+        let inside = super::works::tokens_within(f, start, end);
+        if inside.is_empty() || inside.len() > 5 || inside.start == 0 {
             continue;
         }
-        let last = to - 1;
+        let (first, last) = (inside.start, inside.end - 1);
         let all_caps_words = (first..=last).all(|k| {
             f.toks[k].capitalized
                 || words::has(words::CONNECTORS, &f.folded[k])
@@ -67,11 +66,7 @@ fn quoted_media(f: &Field, claims: &mut Claims) {
         if !(laut || told) {
             continue;
         }
-        for k in first..=last {
-            if let Some(id) = claims.owner(k) {
-                claims.release(id);
-            }
-        }
+        super::bounds::release_all(claims, first..=last);
         claims.claim(
             first,
             last,
@@ -167,12 +162,10 @@ fn english_surnames(f: &Field, claims: &mut Claims) {
 
 #[cfg(test)]
 mod tests {
+    use crate::nlp::recognize::tests::surfaces;
+
     fn names(text: &str) -> Vec<String> {
-        let lex = crate::nlp::lexicon::get();
-        crate::nlp::recognize::recognize(text, "en", false, lex)
-            .into_iter()
-            .map(|s| text[s.start..s.end].to_string())
-            .collect()
+        surfaces(text, "en")
     }
 
     #[test]
@@ -190,65 +183,47 @@ mod tests {
 
     #[test]
     fn a_german_sentence_opening_with_an_unknown_name_has_a_subject() {
-        let lex = crate::nlp::lexicon::get();
-        let de = |text: &str| -> Vec<String> {
-            crate::nlp::recognize::recognize(text, "de", false, lex)
-                .into_iter()
-                .map(|s| text[s.start..s.end].to_string())
-                .collect()
-        };
         assert_eq!(
-            de("Osborne meldete sich bei einer Agentur an."),
+            surfaces("Osborne meldete sich bei einer Agentur an.", "de"),
             ["Osborne"]
         );
         // An ordinary word, a noun, a compound or an amount opens sentences too.
-        assert!(de("Später meldete sich niemand.").is_empty());
-        assert!(de("Technologiekonzerne geben mehr und mehr aus.").is_empty());
-        assert!(de("GBP bzw. Euro wurden angelegt.").is_empty());
+        assert!(surfaces("Später meldete sich niemand.", "de").is_empty());
+        assert!(surfaces("Technologiekonzerne geben mehr und mehr aus.", "de").is_empty());
+        assert!(surfaces("GBP bzw. Euro wurden angelegt.", "de").is_empty());
     }
 
     #[test]
     fn a_chamber_or_party_after_the_article_is_the_institution() {
-        let lex = crate::nlp::lexicon::get();
-        let found = |text: &str, lang: &str| -> Vec<String> {
-            crate::nlp::recognize::recognize(text, lang, false, lex)
-                .into_iter()
-                .map(|s| text[s.start..s.end].to_string())
-                .collect()
-        };
         assert_eq!(
-            found("Danach eroberten die Republikaner den Senat zurück.", "de"),
+            surfaces("Danach eroberten die Republikaner den Senat zurück.", "de"),
             ["Republikaner", "Senat"]
         );
         assert_eq!(
-            found(
+            surfaces(
                 "They gained seats, but the Democrats retained a majority.",
                 "en"
             ),
             ["Democrats"]
         );
-        assert!(found("Viele Demokraten sind unzufrieden.", "de").is_empty());
+        assert!(surfaces("Viele Demokraten sind unzufrieden.", "de").is_empty());
     }
 
     #[test]
     fn german_media_quoted_as_sources_are_organisations() {
-        let lex = crate::nlp::lexicon::get();
-        let de = |text: &str| -> Vec<String> {
-            crate::nlp::recognize::recognize(text, "de", false, lex)
-                .into_iter()
-                .map(|s| text[s.start..s.end].to_string())
-                .collect()
-        };
         assert_eq!(
-            de("Das sei absurd, sagte der Minister der „Passauer Neuen Presse“ am Montag."),
+            surfaces(
+                "Das sei absurd, sagte der Minister der „Passauer Neuen Presse“ am Montag.",
+                "de"
+            ),
             ["Passauer Neuen Presse"]
         );
         assert_eq!(
-            de("Das Treffen fand laut „Welt am Sonntag“ statt."),
+            surfaces("Das Treffen fand laut „Welt am Sonntag“ statt.", "de"),
             ["Welt am Sonntag"]
         );
         // A quotation is not a source.
-        assert!(de("Er sagte der Runde: „Wir schaffen das“.").is_empty());
+        assert!(surfaces("Er sagte der Runde: „Wir schaffen das“.", "de").is_empty());
     }
 
     #[test]

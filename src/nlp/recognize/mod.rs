@@ -3,8 +3,9 @@
 //! not ordinary words of the language, with a kind guessed from the words around them; in
 //! German and Italian the learned tagger decides. Last come corrections from what the sentence
 //! shows, outside the tagger's features: `tidy` (titles, openers, offices), `bounds` and
-//! `widen`/`narrow` (where a name starts and ends), `not_ours` (works, peoples, terms), and
-//! `lone` (names the passes left alone: "Blunt was named", "Osborne meldete sich").
+//! `widen`/`narrow` (where a name starts and ends), `works` and `not_ours` (titles of works,
+//! peoples, terms), and `lone` (names the passes left alone: "Blunt was named", "Osborne
+//! meldete sich").
 
 mod bounds;
 mod claims;
@@ -19,6 +20,7 @@ mod tagged;
 mod tidy;
 mod unknown;
 mod widen;
+mod works;
 
 use super::Kind;
 use super::lexicon::Lexicon;
@@ -63,6 +65,7 @@ pub fn recognize_with(
     bounds::correct(&field, &mut claims);
     widen::widen(&field, &mut claims);
     narrow::narrow(&field, &mut claims);
+    works::drop_works(&field, &mut claims);
     not_ours::drop_not_ours(&field, &mut claims);
     lone::lone_names(&field, &mut claims);
     claims.into_spans()

@@ -93,11 +93,7 @@ fn owned_noun(f: &Field, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     fn names(text: &str) -> Vec<String> {
-        let lex = crate::nlp::lexicon::get();
-        crate::nlp::recognize::recognize(text, "de", false, lex)
-            .into_iter()
-            .map(|s| text[s.start..s.end].to_string())
-            .collect()
+        crate::nlp::recognize::tests::surfaces(text, "de")
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Last corrections for what the passes took for names of people, places or organisations and
-//! is none: the title of a work in quotes (`the song "Stephen"`, „Game of Thrones“), a people's
-//! adjective before an English noun ("the Macedonian king"), a common German word taken for a
-//! name ("wenig Essen", "Oder" opening a sentence), the "Chr." of German dates, and terms
-//! and doctrines written with capitals ("Brexit", "DNA", "Judaism"). Run after every pass and outside what the
-//! tagger learns from, so that the model is unchanged by them.
+//! is none (titles of works are `works`'s): a people's adjective before an English noun ("the
+//! Macedonian king"), a common German word taken for a name ("wenig Essen", "Oder" opening a
+//! sentence), the "Chr." of German dates, terms and doctrines written with capitals ("Brexit",
+//! "DNA", "Judaism"), a German place adjective cut like a compound ("Bayerische"), English
+//! shouting ("FREE") and storms. Run after every pass and outside what the tagger learns from,
+//! so that the model is unchanged by them.
 
 use super::{Claims, Field};
 use crate::nlp::token::Gap;
@@ -11,8 +12,6 @@ use crate::nlp::words;
 
 /// Every correction, in order.
 pub fn drop_not_ours(f: &Field, claims: &mut Claims) {
-    drop_quoted_works(f, claims);
-    drop_dated_works(f, claims);
     drop_peoples_adjectives(f, claims);
     drop_common_words_read_as_known(f, claims);
     drop_era_abbreviation(f, claims);
@@ -25,16 +24,11 @@ pub fn drop_not_ours(f: &Field, claims: &mut Claims) {
 /// "Hurricane Katrina", "Taifun Haiyan", "uragano Milton": a storm is an event, not a name
 /// of ours.
 fn drop_storms(f: &Field, claims: &mut Claims) {
-    for id in claims.ids() {
-        let (Some(span), Some((a, _))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
-        let storm = |k: usize| words::has(words::STORMS, &f.folded[k]);
-        let named = storm(a) || a > 0 && f.toks[a - 1].gap == Gap::Space && storm(a - 1);
-        if span.known.is_none() && named {
-            claims.release(id);
-        }
-    }
+    let storm = |k: usize| words::has(words::STORMS, &f.folded[k]);
+    claims.release_where(|span, a, _| {
+        span.known.is_none()
+            && (storm(a) || a > 0 && f.toks[a - 1].gap == Gap::Space && storm(a - 1))
+    });
 }
 
 /// "FREE shipping", "VERY good", "WOW": an English word written in capitals for emphasis is no
@@ -45,25 +39,18 @@ fn drop_shouted_words(f: &Field, claims: &mut Claims) {
     if f.lang != "en" {
         return;
     }
-    for id in claims.ids() {
-        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
-        let t = &f.toks[a];
+    claims.release_where(|span, a, b| {
         // Not part of a longer name (a sentence's first word is capitalised anyway).
         let alone = (a == 0
             || !(f.joined(a - 1) && f.toks[a - 1].capitalized && !f.toks[a - 1].sentence_start))
             && !(f.joined(a) && f.toks[a + 1].capitalized);
-        if a == b
+        a == b
             && span.known.is_none()
-            && t.all_caps
+            && f.toks[a].all_caps
             && f.word(a).chars().count() >= 3
             && alone
             && f.lex.is_common("en", f.word(a))
-        {
-            claims.release(id);
-        }
-    }
+    });
 }
 
 /// "Bayerische Vereine", "Afrikanische Währungen": a German adjective of a place is no compound
@@ -73,163 +60,27 @@ fn drop_adjectives_read_as_compounds(f: &Field, claims: &mut Claims) {
     if f.lang != "de" {
         return;
     }
-    for id in claims.ids() {
-        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
+    claims.release_where(|span, a, b| {
         let t = &f.toks[a];
         if a != b || span.known.is_none() || span.end >= t.end {
-            continue;
+            return false;
         }
         let rest = f.text[span.end..t.end].to_lowercase();
-        let adjective = ["isch", "ische", "ischen", "ischer", "isches", "ischem"]
+        words::GERMAN_ADJECTIVE_ENDINGS
             .iter()
-            .any(|e| rest.strip_suffix(e).is_some_and(|r| r.chars().count() <= 2));
-        if adjective {
-            claims.release(id);
-        }
-    }
+            .any(|e| rest.strip_suffix(e).is_some_and(|r| r.chars().count() <= 2))
+    });
 }
 
 /// "the Brexit vote", "tumour DNA", "Judaism", "Marxismus": a one-word unknown name that is
 /// a term written with capitals, or a doctrine, is none of ours.
 fn drop_terms_and_doctrines(f: &Field, claims: &mut Claims) {
-    for id in claims.ids() {
-        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
-        if a == b && span.known.is_none() && is_term(&f.folded[a]) {
-            claims.release(id);
-        }
-    }
+    claims.release_where(|span, a, b| a == b && span.known.is_none() && is_term(&f.folded[a]));
 }
 
 /// A folded word that is a term or a doctrine ("brexit", "judaism"), never a name of ours.
 pub fn is_term(w: &str) -> bool {
     words::has(words::TERMS, w) || w.len() > 6 && words::ends_with_any(words::DOCTRINE_ENDINGS, w)
-}
-
-/// Opening and closing quotation marks, paired.
-const QUOTES: &[(char, char)] = &[('„', '“'), ('“', '”'), ('"', '"'), ('«', '»'), ('‚', '‘')];
-
-/// The quoted stretches of the text: the byte range inside the marks, on one line, of at most
-/// 120 bytes (a longer one is a quotation, not a title).
-pub(super) fn quoted_stretches(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let Some(&(_, close)) = QUOTES.iter().find(|(o, _)| *o == c) else {
-            continue;
-        };
-        let inner = i + c.len_utf8();
-        let rest = &text[inner..];
-        let Some(len) = rest.find(close) else {
-            continue;
-        };
-        let stretch = &rest[..len];
-        if len == 0 || len > 120 || stretch.contains('\n') {
-            continue;
-        }
-        out.push((inner, inner + len));
-        // Continue after the closing mark.
-        while iter
-            .peek()
-            .is_some_and(|&(j, _)| j < inner + len + close.len_utf8())
-        {
-            iter.next();
-        }
-    }
-    out
-}
-
-/// `the hit song "Geronimo"`, `„Knuck If You Buck“`: names inside a quoted title of a work
-/// are not names of ours. A quoted stretch is a title when a word just before or after it
-/// names a kind of work ("song", "Film", „Shaky Ground“, die Single"), when a year in brackets
-/// follows it („Sabrina“ (1954)), when it is joined by "und", "and" or a comma to a title
-/// („The Winds of Winter“ und „A Dream of Spring“), or when its words are written as a title
-/// (each long word capitalised) and the names found cover only part of it: a title taken
-/// apart into names. A quotation ("Celtic Sea cod could collapse") is neither; a newspaper
-/// named in quotes (die „Zeit“) is left alone too.
-fn drop_quoted_works(f: &Field, claims: &mut Claims) {
-    // Where the last title ended, to see a title that follows it.
-    let mut last_title_end: Option<usize> = None;
-    for (start, end) in quoted_stretches(f.text) {
-        // Tokens are in text order: find the stretch's by binary search (a long article may
-        // quote a lot).
-        let from = f.toks.partition_point(|t| t.start < start);
-        let to = f.toks.partition_point(|t| t.end <= end);
-        let inside: Vec<usize> = (from..to.max(from)).collect();
-        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
-            continue;
-        };
-        if inside.len() > 8 || !f.toks[first].capitalized {
-            continue;
-        }
-        let names: Vec<usize> =
-            inside
-                .iter()
-                .filter_map(|&t| claims.owner(t))
-                .fold(Vec::new(), |mut v, id| {
-                    if !v.contains(&id) {
-                        v.push(id);
-                    }
-                    v
-                });
-        if names.iter().any(|&id| {
-            claims
-                .tokens(id)
-                .is_some_and(|(a, b)| a < first || b > last)
-        }) {
-            continue;
-        }
-        let cue_before = (first.saturating_sub(2)..first)
-            .any(|t| f.toks[t].end <= start && words::has(words::WORK_KINDS, &f.folded[t]));
-        let cue_after = (last + 1..(last + 4).min(f.toks.len()))
-            .any(|t| f.toks[t].start >= end && words::has(words::WORK_KINDS, &f.folded[t]));
-        let after = f.text[end..].trim_start_matches(['“', '”', '"', '»', '‘']);
-        let dated = year_in_brackets(after);
-        let chained = last_title_end.is_some_and(|e| {
-            let between = f.text[e..start]
-                .trim_matches(|c: char| QUOTES.iter().any(|q| q.0 == c || q.1 == c));
-            matches!(between.trim(), "und" | "and" | "oder" | "or" | "e" | ",")
-        });
-        let covered_whole = names.len() == 1
-            && claims
-                .tokens(names[0])
-                .is_some_and(|(a, b)| a == first && b == last);
-        let title_case = inside.len() >= 2
-            && inside.iter().all(|&t| {
-                f.toks[t].capitalized
-                    || f.word(t).chars().count() <= 3
-                    || words::has(words::CONNECTORS, &f.folded[t])
-            });
-        if !(cue_before || cue_after || dated || chained || title_case && !covered_whole) {
-            continue;
-        }
-        last_title_end = Some(end);
-        for id in names {
-            claims.release(id);
-        }
-    }
-}
-
-/// Text that opens with a year in brackets: " (1954)".
-fn year_in_brackets(after: &str) -> bool {
-    let b = after.trim_start().as_bytes();
-    b.len() >= 6 && b[0] == b'(' && b[1..5].iter().all(u8::is_ascii_digit) && b[5] == b')'
-}
-
-/// "in Sabrina (1954), played by Audrey Hepburn": an unknown name followed by a year in
-/// brackets is the title of a work.
-fn drop_dated_works(f: &Field, claims: &mut Claims) {
-    for id in claims.ids() {
-        let (Some(span), Some((_, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
-        if span.known.is_none() && year_in_brackets(&f.text[f.toks[b].end..]) {
-            claims.release(id);
-        }
-    }
 }
 
 /// "the Macedonian king", "a Sephardic population", "Mycenaean civilization": in English, one
@@ -239,12 +90,9 @@ fn drop_peoples_adjectives(f: &Field, claims: &mut Claims) {
     if f.lang != "en" {
         return;
     }
-    for id in claims.ids() {
-        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
+    claims.release_where(|span, a, b| {
         if a != b || span.known.is_some() || span.kind_sure {
-            continue;
+            return false;
         }
         let w = &f.folded[a];
         let peoples_ending = w.len() >= 6
@@ -259,10 +107,8 @@ fn drop_peoples_adjectives(f: &Field, claims: &mut Claims) {
             && !words::has(words::ENGLISH_FUNCTION_WORDS, &f.folded[a + 1])
             && !f.folded[a + 1].ends_with("ed");
         let after_name = a > 0 && f.toks[a - 1].capitalized && f.joined(a - 1);
-        if peoples_ending && before_noun && !after_name {
-            claims.release(id);
-        }
-    }
+        peoples_ending && before_noun && !after_name
+    });
 }
 
 /// German words that open sentences and are no name: "Oder handelt es sich …", "Auch in den
@@ -273,13 +119,10 @@ fn drop_common_words_read_as_known(f: &Field, claims: &mut Claims) {
     if f.lang != "de" {
         return;
     }
-    for id in claims.ids() {
-        let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
-            continue;
-        };
+    claims.release_where(|span, a, b| {
         let t = &f.toks[a];
         if a != b || t.all_caps || !t.capitalized {
-            continue;
+            return false;
         }
         let opener = (t.sentence_start || f.headline)
             && words::has(words::GERMAN_SENTENCE_ADVERBS, &f.folded[a]);
@@ -291,10 +134,8 @@ fn drop_common_words_read_as_known(f: &Field, claims: &mut Claims) {
             && !f.toks[a - 1].has_digit
             && !words::has(words::ARTICLES, &f.folded[a - 1])
             && !words::has(words::GERMAN_BEFORE_NAMES, &f.folded[a - 1]);
-        if opener || town_as_noun {
-            claims.release(id);
-        }
-    }
+        opener || town_as_noun
+    });
 }
 
 /// "700 v. Chr.", "n. Chr.": the German era abbreviation is not a name.
@@ -302,69 +143,18 @@ fn drop_era_abbreviation(f: &Field, claims: &mut Claims) {
     if f.lang != "de" {
         return;
     }
-    for id in claims.ids() {
-        let Some((a, b)) = claims.tokens(id) else {
-            continue;
-        };
-        if a == b
+    claims.release_where(|_, a, b| {
+        a == b
             && a > 0
             && f.word(a) == "Chr"
             && matches!(f.word(a - 1), "v" | "n")
             && f.text[f.toks[a].end..].starts_with('.')
-        {
-            claims.release(id);
-        }
-    }
+    });
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::nlp::lexicon::Lexicon;
-    use crate::nlp::recognize::recognize_with;
-
-    fn names(text: &str, lang: &str) -> Vec<String> {
-        let lex = crate::nlp::lexicon::get();
-        names_with(text, lang, lex)
-    }
-
-    fn names_with(text: &str, lang: &str, lex: &Lexicon) -> Vec<String> {
-        recognize_with(text, lang, false, lex, crate::nlp::tagger::embedded())
-            .into_iter()
-            .map(|s| text[s.start..s.end].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn titles_of_works_in_quotes_are_not_names() {
-        let text = "Kesha and Pebe co-wrote the song \" Stephen \" together.";
-        assert!(!names(text, "en").contains(&"Stephen".to_string()));
-        let text = "Es ist natürlich die Wahl, nicht „Game of Thrones“.";
-        assert!(names(text, "de").iter().all(|n| !n.contains("Game")));
-        let text = "Sie nahmen ihre Version von „Knuck If You Buck“ auf einem Laptop auf.";
-        assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
-    }
-
-    #[test]
-    fn titles_shown_by_what_follows_them() {
-        let text = "Erschienen sind „The Winds of Winter“ und „A Dream of Spring“ noch nicht.";
-        assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
-        let text = "Es erschien „Shaky Ground“, die Single daraus, im Mai.";
-        assert!(names(text, "de").is_empty(), "{:?}", names(text, "de"));
-        let text = "Er spielte den Playboy in „Sabrina“ (1954) neben Audrey Hepburn.";
-        assert_eq!(names(text, "de"), ["Audrey Hepburn"]);
-        let text = "He played a playboy in Sabrina (1954), with Audrey Hepburn.";
-        assert_eq!(names(text, "en"), ["Audrey Hepburn"]);
-    }
-
-    #[test]
-    fn names_quoted_without_being_titles_stay() {
-        let text = "The newspaper \" Die ZEIT \" first reported it.";
-        assert!(names(text, "en").contains(&"Die ZEIT".to_string()));
-        let text = "„Kabeljau in der Keltischen See könnte aussterben“, sagte er.";
-        assert!(names(text, "de").contains(&"Keltischen See".to_string()));
-        let text = "\" Some men get it and Bono is one of those guys, \" she said.";
-        assert!(names(text, "en").contains(&"Bono".to_string()));
-    }
+    use crate::nlp::recognize::tests::surfaces as names;
 
     #[test]
     fn a_peoples_adjective_before_a_noun_is_not_a_name() {

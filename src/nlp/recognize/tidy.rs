@@ -22,9 +22,6 @@ pub fn tidy(f: &Field, claims: &mut Claims) {
 /// person goes without an article, so a lone unknown name after a definite article whose kind
 /// was only guessed is an institution. (Italian writes "la Meloni", so it is left.)
 fn institutions_after_articles(f: &Field, claims: &mut Claims) {
-    const ARTICLES: &[&str] = &[
-        "a", "al", "as", "del", "du", "el", "l", "la", "las", "le", "les", "los", "o", "os",
-    ];
     if !matches!(f.lang, "es" | "fr" | "pt") {
         return;
     }
@@ -37,7 +34,7 @@ fn institutions_after_articles(f: &Field, claims: &mut Claims) {
                 f.toks[a - 1].gap,
                 crate::nlp::token::Gap::Space | crate::nlp::token::Gap::Apostrophe
             )
-            && ARTICLES.contains(&f.folded[a - 1].as_ref());
+            && words::has(words::ROMANCE_DEFINITE_ARTICLES, &f.folded[a - 1]);
         if a == b
             && span.known.is_none()
             && span.kind == Kind::Person

@@ -11,6 +11,7 @@ use super::bounds::release_all;
 use super::{Claims, Field};
 use crate::nlp::Kind;
 use crate::nlp::token::Gap;
+use crate::nlp::words;
 
 /// Both corrections.
 pub fn widen(f: &Field, claims: &mut Claims) {
@@ -27,16 +28,13 @@ pub fn widen(f: &Field, claims: &mut Claims) {
     }
 }
 
-/// Romance articles, capitalised as they are inside names.
-const FOREIGN_ARTICLES: &[&str] = &["El", "Il", "La", "Las", "Le", "Les", "Los"];
-
 /// "der Zeitung El Mundo", "the La Conte district": the article belongs to the name after it,
 /// whether a pass found that name or left its word alone.
 fn take_foreign_articles(f: &Field, claims: &mut Claims) {
     for p in 0..f.toks.len().saturating_sub(1) {
         let t = &f.toks[p];
         let n = p + 1;
-        if !(FOREIGN_ARTICLES.contains(&f.word(p))
+        if !(words::has(words::ROMANCE_ARTICLES_IN_NAMES, f.word(p))
             && t.gap == Gap::Space
             && claims.is_free(p)
             && !t.sentence_start
@@ -78,7 +76,7 @@ fn take_club_names(f: &Field, claims: &mut Claims) {
     while i + 1 < f.toks.len() {
         let w = f.word(i);
         // "SpVgg", "VfB" are not all capitals; the list says how each is written.
-        if !crate::nlp::words::has(crate::nlp::words::CLUB_PREFIXES, w)
+        if !words::has(words::CLUB_PREFIXES, w)
             || f.toks[i].gap != Gap::Space
             || !f.toks[i + 1].capitalized
         {
@@ -107,7 +105,7 @@ fn take_ordinal_dots(f: &Field, claims: &mut Claims) {
             continue;
         };
         let t = &f.toks[b];
-        if crate::nlp::words::has(crate::nlp::words::ROMAN_NUMERALS, f.word(b))
+        if words::has(words::ROMAN_NUMERALS, f.word(b))
             && f.text[t.end..].starts_with('.')
             && let Some(span) = claims.get_mut(id)
             && span.end == t.end
@@ -116,10 +114,6 @@ fn take_ordinal_dots(f: &Field, claims: &mut Claims) {
         }
     }
 }
-
-/// Italian words that continue an institution's name in lower case: the small words of
-/// "di"-phrases.
-const ITALIAN_OF: &[&str] = &["d", "degli", "dei", "del", "della", "delle", "dello", "di"];
 
 /// "la Corte di giustizia", "la Banca centrale europea", "il Consiglio dei ministri", "la
 /// Germania orientale": Italian writes only the first word of an institution's name with a
@@ -130,7 +124,7 @@ fn take_italian_lower_case_tails(f: &Field, claims: &mut Claims) {
         let (Some(span), Some((a, b))) = (claims.get(id), claims.tokens(id)) else {
             continue;
         };
-        let head = a == b && crate::nlp::words::has(crate::nlp::words::ORG_HEADS, &f.folded[a]);
+        let head = a == b && words::has(words::ORG_HEADS, &f.folded[a]);
         let place = span.kind == Kind::Place && span.known.is_some();
         if !(head || place) {
             continue;
@@ -144,7 +138,7 @@ fn take_italian_lower_case_tails(f: &Field, claims: &mut Claims) {
         };
         let mut end = b;
         if place {
-            if lower(b + 1) && crate::nlp::words::has(ITALIAN_COMPASS, &f.folded[b + 1]) {
+            if lower(b + 1) && words::has(words::ITALIAN_COMPASS, &f.folded[b + 1]) {
                 end = b + 1;
             }
         } else {
@@ -154,10 +148,10 @@ fn take_italian_lower_case_tails(f: &Field, claims: &mut Claims) {
             }
             if end == b
                 && lower(end + 1)
-                && ITALIAN_OF.contains(&f.folded[end + 1].as_ref())
+                && words::has(words::ITALIAN_OF, &f.folded[end + 1])
                 && lower(end + 2)
                 && f.word(end + 2).chars().count() > 3
-                && !ITALIAN_DI_ADVERBS.contains(&f.folded[end + 2].as_ref())
+                && !words::has(words::ITALIAN_DI_ADVERBS, &f.folded[end + 2])
                 && !f.folded[end + 2].ends_with("mente")
             {
                 end += 2;
@@ -173,28 +167,10 @@ fn take_italian_lower_case_tails(f: &Field, claims: &mut Claims) {
     }
 }
 
-/// Words that make an adverb with "di", not a name ("la Commissione di recente ha …").
-const ITALIAN_DI_ADVERBS: &[&str] = &[
-    "certo", "domani", "fatto", "fronte", "ieri", "nuovo", "oggi", "recente", "seguito", "sicuro",
-    "solito", "sopra", "sotto", "tutto",
-];
-
-/// Italian compass adjectives after a place ("orientale", "meridionale").
-const ITALIAN_COMPASS: &[&str] = &[
-    "centrale",
-    "meridionale",
-    "occidentale",
-    "orientale",
-    "settentrionale",
-];
-
 /// An Italian adjective of the kind institutions are named with ("europea", "costituzionale",
 /// "centrale", "civile").
 fn italian_adjective(w: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "ale", "ile", "ea", "eo", "ica", "ico", "iva", "ivo", "aria", "ario",
-    ];
-    w.chars().count() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+    w.chars().count() > 4 && words::ends_with_any(words::ITALIAN_ADJECTIVE_ENDINGS, w)
 }
 
 /// "Margarete von Parma", "Caterina di Siena": a given name joined
