@@ -4,7 +4,9 @@
 //!
 //! - before: a start without an index (load, analyse, the reader's data), as every start was;
 //! - cold index: `dossier index` into an empty cache;
-//! - warm start: the reader's data from a current index;
+//! - first view: what the reader shows first from a current index (the list, search and the
+//!   finder; texts are read as they are shown), and one article's text read for the reader;
+//! - warm start: the reader's full data from a current index (which follows the first view);
 //! - update: 15 files changed, then the index brought up to date (three rounds);
 //! - search: the reader's `/` search on the warm data, per query.
 //!
@@ -56,6 +58,16 @@ fn analyse(dir: &Path, index: IndexUse) -> dossier::analysis::Analysis {
     a
 }
 
+/// The searches timed: words, a phrase-like pair, a filter.
+const QUERIES: [&str; 6] = [
+    "putin",
+    "kim jong",
+    "regierung",
+    "roma",
+    "präsident trump",
+    "putin lang:de",
+];
+
 /// One step in this process: prints "seconds peak_mb [search_ms]".
 fn child(mode: &str, dir: &Path) {
     let t = Instant::now();
@@ -74,14 +86,7 @@ fn child(mode: &str, dir: &Path) {
             let data = dossier::bench::Data::from_analysis(a);
             let secs = t.elapsed().as_secs_f64();
             let mut times = vec![];
-            for q in [
-                "putin",
-                "kim jong",
-                "regierung",
-                "roma",
-                "präsident trump",
-                "putin lang:de",
-            ] {
+            for q in QUERIES {
                 for _ in 0..3 {
                     let t = Instant::now();
                     let hits = data.search.search(q, &data.corpus.articles, &data.entities);
@@ -91,6 +96,37 @@ fn child(mode: &str, dir: &Path) {
             }
             times.sort_by(f64::total_cmp);
             println!("{secs} {} {}", peak_mb(), times[times.len() / 2]);
+        }
+        "preview" => {
+            let (file, preview) =
+                dossier::analysis::preview(&[dir.to_path_buf()]).expect("a current index");
+            let data = dossier::bench::Data::from_preview(file.clone(), preview);
+            let secs = t.elapsed().as_secs_f64();
+            // The reader's first article: its text from the index.
+            let t = Instant::now();
+            let store = dossier::store::Store::open_read_only(&file).unwrap();
+            let text = store
+                .article_text(
+                    0,
+                    &data.corpus.articles[0],
+                    data.corpus.articles.len(),
+                    data.entities.list.len(),
+                )
+                .unwrap()
+                .expect("the text");
+            let text_ms = t.elapsed().as_secs_f64() * 1e3;
+            std::hint::black_box(text);
+            let mut times = vec![];
+            for q in QUERIES {
+                for _ in 0..3 {
+                    let t = Instant::now();
+                    let hits = data.search.search(q, &data.corpus.articles, &data.entities);
+                    times.push(t.elapsed().as_secs_f64() * 1e3);
+                    std::hint::black_box(hits);
+                }
+            }
+            times.sort_by(f64::total_cmp);
+            println!("{secs} {} {} {text_ms}", peak_mb(), times[times.len() / 2]);
         }
         "index" => {
             let a = analyse(dir, IndexUse::Make);
@@ -140,6 +176,7 @@ fn bench(n: usize) {
         let _ = std::fs::remove_dir_all(&cache);
         cold.push(step("index", &dir, &cache));
     }
+    let first: Vec<Vec<f64>> = (0..3).map(|_| step("preview", &dir, &cache)).collect();
     let warm: Vec<Vec<f64>> = (0..3).map(|_| step("warm", &dir, &cache)).collect();
     let mut update = vec![];
     for round in 0..3 {
@@ -172,6 +209,13 @@ fn bench(n: usize) {
         col(&cold, 0),
         col(&cold, 1),
         db as f64 / 1e6
+    );
+    println!(
+        "  first view (list, search, finder): {:.2} s, peak {:.0} MB, search {:.1} ms, an article's text {:.1} ms",
+        col(&first, 0),
+        col(&first, 1),
+        col(&first, 2),
+        col(&first, 3)
     );
     println!(
         "  warm start: {:.2} s, peak {:.0} MB, search {:.1} ms",

@@ -294,8 +294,36 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                 let _ = loader.send(Msg::Progress(stage.to_string()));
             }
         };
+        // From an index, the list, search and the finder first (the texts are read as they
+        // are shown); the full analysis follows, brought up to date, and takes its place.
+        let preview = if use_index {
+            crate::analysis::preview(&paths)
+        } else {
+            None
+        };
+        let previewed = preview.is_some();
+        if let Some((file, preview)) = preview {
+            let _ = loader.send(Msg::Loaded(Box::new(Data::from_preview(file, preview))));
+            let _ = loader.send(Msg::Progress("reading the whole analysis…".into()));
+            // The integration tests hold the full analysis back while they use the preview
+            // (tests/tui_tmux.rs): while the file DOSSIER_HOLD exists, at most a minute.
+            if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "hold-analysis")
+                && let Some(hold) = std::env::var_os("DOSSIER_HOLD")
+            {
+                let start = std::time::Instant::now();
+                while std::path::Path::new(&hold).exists()
+                    && start.elapsed() < std::time::Duration::from_secs(60)
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+            }
+        }
         let data = Data::from_analysis(crate::analysis::run(&request, &progress));
-        let _ = loader.send(Msg::Loaded(Box::new(data)));
+        let _ = loader.send(if previewed {
+            Msg::Refreshed(Box::new(data))
+        } else {
+            Msg::Loaded(Box::new(data))
+        });
         if watch {
             // The same pipeline again after each settled burst of changes (the index, when
             // there is one, reads only the files that changed).
@@ -423,7 +451,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                     let _ = out.write_all(crate::clipboard::osc52(&text).as_bytes());
                     let _ = out.flush();
                 }
-                job @ (Effect::Search { .. } | Effect::Find { .. }) => {
+                job @ (Effect::Search { .. } | Effect::Find { .. } | Effect::ReadText { .. }) => {
                     // Searching a large corpus takes time: a worker does it, the UI goes on.
                     if let Some(data) = app.data.clone() {
                         let reply = tx.clone();

@@ -389,3 +389,82 @@ fn watch_shows_new_files_while_the_reader_is_open() {
     tmux.keys(&["q"]);
     tmux.wait_for(&["EXIT=0"]);
 }
+
+/// On an indexed corpus the reader starts from the index's preview: the list, the open
+/// article's text (read from the index as it is shown), search and the finder all work while
+/// the whole analysis is still being read (held back here); then it takes over in place.
+#[test]
+fn an_indexed_corpus_is_usable_before_the_whole_analysis_is_read() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("corpus");
+    let cache = home.path().join("cache");
+    std::fs::create_dir(&corpus).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for f in std::fs::read_dir(root.join("assets/corpus")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let indexed = Command::new(&bin)
+        .arg("index")
+        .arg(&corpus)
+        .env("DOSSIER_CACHE", &cache)
+        .output()
+        .unwrap();
+    assert!(indexed.status.success(), "{indexed:?}");
+    let hold = home.path().join("hold");
+    std::fs::write(&hold, "").unwrap();
+
+    let tmux = session("preview", home.path());
+    tmux.text(&format!(
+        "DOSSIER_CACHE={} DOSSIER_FAILPOINT=hold-analysis DOSSIER_HOLD={} {} {} ; echo EXIT=$?",
+        cache.display(),
+        hold.display(),
+        bin.display(),
+        corpus.display()
+    ));
+    tmux.keys(&["Enter"]);
+    // The list and the open article's text, from the index; the rest still being read.
+    tmux.wait_for(&[
+        "Articles — 5",
+        "╭ 000_b7278b78f013c97b",
+        "Gegengewicht zum Westen",
+        "reading the whole analysis…",
+    ]);
+    // Search (the index's full-text table) and the finder (its entities) work already.
+    tmux.keys(&["/"]);
+    tmux.text("rudenko");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["search: “rudenko” — 2", "reading the whole analysis…"]);
+    // (Escape and a key sent at once would read as Alt and that key.)
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Find an entity"]);
+    tmux.text("rudenko");
+    tmux.wait_for(&["Andrei Rudenko", "1 found", "reading the whole analysis…"]);
+
+    // The whole analysis arrives: the finder stays open, the reader where it was.
+    std::fs::remove_file(&hold).unwrap();
+    let start = Instant::now();
+    let screen = loop {
+        let screen = tmux.screen();
+        if !screen.contains("reading the whole analysis…") {
+            break screen;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "still reading:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(
+        screen.contains("Andrei Rudenko") && screen.contains("╭ 000_b7278b78f013c97b"),
+        "{screen}"
+    );
+    assert!(!screen.contains("the corpus changed"), "{screen}");
+    tmux.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["q"]);
+    tmux.wait_for(&["EXIT=0"]);
+}

@@ -136,6 +136,22 @@ pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -
     }
 }
 
+/// The reader's first view of `paths`: the list, search and the finder from their index,
+/// without the texts, when there is an index made by this build (see
+/// [`crate::store::Preview`]); what it cannot read is left to [`run`], which follows.
+pub fn preview(paths: &[PathBuf]) -> Option<(PathBuf, crate::store::Preview)> {
+    if paths.is_empty() {
+        return None;
+    }
+    let file = crate::store::location::index_file(&crate::store::location::cache_dir()?, paths);
+    if !file.exists() {
+        return None;
+    }
+    let store = crate::store::Store::open_read_only(&file).ok()?;
+    let preview = store.preview().ok()??;
+    Some((file, preview))
+}
+
 /// The index file to use for `request`, if any.
 fn index_file(request: &Request<'_>) -> Option<PathBuf> {
     if request.paths.is_empty() || request.index == IndexUse::Off {

@@ -12,6 +12,7 @@ pub use crate::index::search::fold_text;
 use crate::nlp::Entities;
 
 /// The analysed corpus.
+#[derive(Clone)]
 pub struct Data {
     pub corpus: Corpus,
     pub entities: Entities,
@@ -34,6 +35,20 @@ pub struct Data {
     /// Per article, the key its read mark and bookmark are kept under ([`article_key`]).
     pub keys: Vec<String>,
     pub by_key: HashMap<String, usize>,
+    /// A preview's entities per article (from the entities' article lists: its mentions are
+    /// read with its text); empty otherwise.
+    pub named: Vec<Vec<u32>>,
+    /// When the data is an index's preview ([`Data::from_preview`]): the texts are read from
+    /// the index as they are shown.
+    pub partial: Option<Partial>,
+}
+
+/// Where a preview's texts are, and which have been read.
+#[derive(Clone)]
+pub struct Partial {
+    pub file: std::path::PathBuf,
+    /// Per article, whether its body, mentions and related list are here.
+    pub read: Vec<bool>,
 }
 
 /// What the entity card shows beyond the entity itself: its written forms by language, and
@@ -82,24 +97,7 @@ fn entity_facts(
     (forms, timeline)
 }
 
-/// An article's key in the saved state: its file name and a hash of its title and text.
-/// Two corpora with a `0001.txt` each keep their marks apart; the same file opened from
-/// another directory keeps its marks; an article whose text changed is unread again.
-pub fn article_key(a: &crate::corpus::Article) -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(a.title.as_bytes());
-    h.write_u8(0);
-    h.write(a.body.as_bytes());
-    let file = a.source.rsplit(['/', '\\']).next().unwrap_or(&a.source);
-    // A record of a JSON collection is told apart by its id.
-    let name = if a.id.contains('#') || !file.starts_with(a.id.as_str()) {
-        format!("{file}:{}", a.id)
-    } else {
-        file.to_owned()
-    };
-    format!("{name}#{:016x}", h.finish())
-}
+pub use crate::corpus::ids::article_key;
 
 /// Related stories kept per article for the side panel.
 pub const PANEL_RELATED: usize = crate::index::KEPT_RELATED;
@@ -169,7 +167,82 @@ impl Data {
             search,
             finder,
             entity_counts,
+            named: vec![],
+            partial: None,
         }
+    }
+
+    /// The reader's data from an index's preview (no texts: each is read when shown, see
+    /// [`Partial`]), so that the list, search and the finder work at once on a large corpus
+    /// while the full analysis is read.
+    pub fn from_preview(file: std::path::PathBuf, p: crate::store::Preview) -> Data {
+        let n = p.articles.len();
+        let by_id = p
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let mut story_members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, &root) in p.story.iter().enumerate() {
+            story_members.entry(root).or_default().push(i);
+        }
+        let entities = Entities {
+            list: p.entities,
+            mentions: vec![vec![]; n],
+        };
+        let finder = FinderIndex::build(&entities);
+        let e = entities.list.len();
+        let mut named: Vec<Vec<u32>> = vec![vec![]; n];
+        for (i, entity) in entities.list.iter().enumerate() {
+            for &a in &entity.articles {
+                named[a].push(i as u32);
+            }
+        }
+        let by_key = p
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        Data {
+            search: SearchIndex::fts(file.clone(), &p.order),
+            corpus: Corpus {
+                articles: p.articles,
+                skipped: vec![],
+            },
+            entities,
+            relations: Relations {
+                related: vec![vec![]; n],
+                story: p.story,
+            },
+            by_id,
+            story_members,
+            finder,
+            entity_counts: p.entity_counts,
+            forms: vec![vec![]; e],
+            timeline: vec![vec![]; e],
+            keys: p.keys,
+            by_key,
+            named,
+            partial: Some(Partial {
+                file,
+                read: vec![false; n],
+            }),
+        }
+    }
+
+    /// The distinct entities article `a` names.
+    pub fn named(&self, a: usize) -> Vec<usize> {
+        if let Some(names) = self.named.get(a)
+            && self.partial.as_ref().is_some_and(|p| !p.read[a])
+        {
+            return names.iter().map(|&e| e as usize).collect();
+        }
+        let mut ids: Vec<usize> = self.entities.mentions[a].iter().map(|m| m.entity).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     pub fn article_count(&self) -> usize {

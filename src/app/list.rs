@@ -141,10 +141,7 @@ pub fn rows(data: &Data, visible: &[usize], expanded: &HashSet<usize>) -> Vec<Ro
             });
         } else {
             let open = expanded.contains(&root);
-            let entities: HashSet<usize> = members
-                .iter()
-                .flat_map(|&m| data.entities.mentions[m].iter().map(|x| x.entity))
-                .collect();
+            let entities: HashSet<usize> = members.iter().flat_map(|&m| data.named(m)).collect();
             out.push(Row::Story {
                 members: members.clone(),
                 expanded: open,

@@ -60,6 +60,12 @@ pub enum Msg {
     Tick,
     /// No browser could be started for a URL.
     OpenFailed(String),
+    /// An article's text, read from the index (see [`Effect::ReadText`]); nothing when the
+    /// index changed meanwhile (the full analysis that follows brings it).
+    TextRead {
+        article: usize,
+        text: Option<crate::store::ArticleText>,
+    },
 }
 
 /// What the app asks the runtime to do.
@@ -79,6 +85,11 @@ pub enum Effect {
         generation: u64,
         query: String,
     },
+    /// Read an article's text from the index, when the data is a preview; answer with
+    /// [`Msg::TextRead`].
+    ReadText {
+        article: usize,
+    },
 }
 
 /// Carries out a search or finder job (on a worker thread in the runtime, inline in tests).
@@ -94,6 +105,26 @@ pub fn run_job(data: &Data, effect: &Effect) -> Option<Msg> {
             generation: *generation,
             hits: data.finder.find(&data.entities, query, update::FINDER_HITS),
         }),
+        Effect::ReadText { article } => {
+            let partial = data.partial.as_ref()?;
+            let head = data.corpus.articles.get(*article)?;
+            // A failure to read is as good as a changed index: the full analysis follows.
+            let text = crate::store::Store::open_read_only(&partial.file)
+                .and_then(|store| {
+                    store.article_text(
+                        *article,
+                        head,
+                        data.corpus.articles.len(),
+                        data.entities.list.len(),
+                    )
+                })
+                .ok()
+                .flatten();
+            Some(Msg::TextRead {
+                article: *article,
+                text,
+            })
+        }
         _ => None,
     }
 }
@@ -211,6 +242,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// Keys typed before the corpus was loaded.
     queued_keys: Vec<KeyEvent>,
+    /// Articles whose text was asked of the index (when the data is a preview).
+    texts_asked: HashSet<usize>,
 }
 
 impl App {
@@ -221,6 +254,7 @@ impl App {
             find_generation: 0,
             effects: Vec::new(),
             queued_keys: Vec::new(),
+            texts_asked: HashSet::new(),
             loading: Some("loading…".into()),
             message: (!setup.warnings.is_empty()).then(|| setup.warnings.join("; ")),
             focus: Pane::List,

@@ -55,8 +55,16 @@ impl App {
             .iter()
             .filter_map(|&r| article(r))
             .collect();
-        // The finder's hits are entities of the old analysis: it opens afresh.
-        if matches!(self.popup, Popup::Finder(_)) {
+        // The finder's hits are entities of the old analysis: it opens afresh, unless the
+        // entities are the same (the full analysis after an index's preview).
+        let same_entities = old.entities.list.len() == new.entities.list.len()
+            && old
+                .entities
+                .list
+                .iter()
+                .zip(&new.entities.list)
+                .all(|(a, b)| a.id == b.id);
+        if matches!(self.popup, Popup::Finder(_)) && !same_entities {
             self.popup = Popup::None;
         }
         if let Popup::Search { before, .. } = &mut self.popup {
@@ -100,6 +108,12 @@ impl App {
                     self.show(a);
                 }
             }
+        }
+        // After a preview, this is the start's analysis: what it skipped is news.
+        let skipped = &self.data.as_ref().expect("just set").corpus.skipped;
+        if old.partial.is_some() && !skipped.is_empty() {
+            let counts = crate::corpus::Skipped::summary(skipped);
+            self.say(format!("{counts} — press w"), 20);
         }
         if added + gone > 0 {
             self.say(

@@ -748,3 +748,63 @@ fn the_entity_card_lists_and_opens_the_entitys_articles() {
         "{forms:?}"
     );
 }
+
+/// From an index's preview (no texts), the reader asks for the open article's text, once, and
+/// shows it when it comes; the full analysis that follows takes over without closing the
+/// finder or calling anything new.
+#[test]
+fn a_preview_reads_each_text_when_shown_and_the_full_analysis_takes_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (file, full) = crate::store::preview::tests::indexed_corpus(tmp.path());
+    let preview = crate::store::Store::open_read_only(&file)
+        .unwrap()
+        .preview()
+        .unwrap()
+        .expect("a preview");
+    let mut app = new_app(None, 120, 40);
+    let effects = app.update(Msg::Loaded(Box::new(Data::from_preview(file, preview))));
+    let a = app.reader.current.expect("an article is open");
+    assert_eq!(effects, [Effect::ReadText { article: a }]);
+    let before = app.reader.layout.lines.len();
+    assert!(settle(&mut app, effects).is_empty());
+    let d = app.data.clone().unwrap();
+    assert_eq!(d.corpus.articles[a].body, full.corpus.articles[a].body);
+    assert_eq!(d.entities.mentions[a], full.entities.mentions[a]);
+    assert_eq!(d.relations.related[a], full.relations.related[a]);
+    assert!(
+        app.reader.layout.lines.len() > before + 3,
+        "the text is laid out"
+    );
+    assert!(!app.related().is_empty(), "and its related stories listed");
+
+    // Another article: its text is asked for; back to the first: not again.
+    let b = (0..d.article_count()).find(|&b| b != a).unwrap();
+    app.open(b, true);
+    let effects = app.update(Msg::Tick);
+    assert_eq!(effects, [Effect::ReadText { article: b }]);
+    settle(&mut app, effects);
+    app.open(a, true);
+    assert!(app.update(Msg::Tick).is_empty());
+
+    // The list's story rows count the same entities as the full analysis's.
+    let all: Vec<usize> = (0..d.article_count()).collect();
+    let full_data = Data::from_analysis(full);
+    let none = std::collections::HashSet::new();
+    let preview_rows = super::list::rows(&app.data.clone().unwrap(), &all, &none);
+    assert_eq!(preview_rows, super::list::rows(&full_data, &all, &none));
+    assert!(preview_rows.iter().any(|r| matches!(r, Row::Story { .. })));
+
+    // The full analysis arrives while the finder is open: it stays, on the same article.
+    key(&mut app, KeyCode::Char('e'));
+    assert!(matches!(app.popup, Popup::Finder(_)));
+    send(&mut app, Msg::Refreshed(Box::new(full_data)));
+    assert!(matches!(app.popup, Popup::Finder(_)));
+    let d = app.data.clone().unwrap();
+    assert!(d.partial.is_none());
+    assert_eq!(app.reader.current, Some(a));
+    assert!(
+        !app.message.as_deref().unwrap_or("").contains("changed"),
+        "{:?}",
+        app.message
+    );
+}

@@ -21,8 +21,50 @@ const FINDER_PAGE: usize = 10;
 impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut effects = self.handle(msg);
+        self.ask_for_text();
         effects.append(&mut self.effects);
         effects
+    }
+
+    /// With a preview's data, the open article's text is read from the index, once.
+    fn ask_for_text(&mut self) {
+        let (Some(d), Some(a)) = (&self.data, self.reader.current) else {
+            return;
+        };
+        let unread = d
+            .partial
+            .as_ref()
+            .is_some_and(|p| p.read.get(a) == Some(&false));
+        if unread && self.texts_asked.insert(a) {
+            self.effects.push(Effect::ReadText { article: a });
+        }
+    }
+
+    /// An article's text arrived from the index: it joins the data, and the reader shows it.
+    fn on_text_read(&mut self, article: usize, text: Option<crate::store::ArticleText>) {
+        let (Some(text), Some(data)) = (text, self.data.as_mut()) else {
+            return;
+        };
+        let unread = data
+            .partial
+            .as_ref()
+            .is_some_and(|p| p.read.get(article) == Some(&false));
+        if !unread {
+            return;
+        }
+        // A search may hold the data a moment: then this copies it (only a preview's, which
+        // has no texts), else it changes in place.
+        let d = std::sync::Arc::make_mut(data);
+        d.corpus.articles[article].body = text.body;
+        d.entities.mentions[article] = text.mentions;
+        d.relations.related[article] = text.related;
+        if let Some(p) = d.partial.as_mut() {
+            p.read[article] = true;
+        }
+        if self.reader.current == Some(article) {
+            self.reader.layout.lines.clear();
+            self.relayout();
+        }
     }
 
     fn handle(&mut self, msg: Msg) -> Vec<Effect> {
@@ -90,6 +132,10 @@ impl App {
             }
             Msg::Refreshed(data) => {
                 self.on_refreshed(data);
+                vec![]
+            }
+            Msg::TextRead { article, text } => {
+                self.on_text_read(article, text);
                 vec![]
             }
         }

@@ -43,6 +43,25 @@ impl IdSet {
     }
 }
 
+/// An article's key in the saved state: its file name and a hash of its title and text.
+/// Two corpora with a `0001.txt` each keep their marks apart; the same file opened from
+/// another directory keeps its marks; an article whose text changed is unread again.
+pub fn article_key(a: &super::Article) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(a.title.as_bytes());
+    h.write_u8(0);
+    h.write(a.body.as_bytes());
+    let file = a.source.rsplit(['/', '\\']).next().unwrap_or(&a.source);
+    // A record of a JSON collection is told apart by its id.
+    let name = if a.id.contains('#') || !file.starts_with(a.id.as_str()) {
+        format!("{file}:{}", a.id)
+    } else {
+        file.to_owned()
+    };
+    format!("{name}#{:016x}", h.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ pub mod clean;
 pub mod date;
 mod decode;
 pub mod formats;
-mod ids;
+pub mod ids;
 pub mod lang;
 mod load;
 pub mod sanitize;

@@ -9,6 +9,7 @@ use crate::nlp::Entities;
 use crate::nlp::fold::fold_into;
 
 /// One searchable form of an entity.
+#[derive(Clone)]
 struct Entry {
     entity: usize,
     alias: String,
@@ -18,6 +19,7 @@ struct Entry {
 }
 
 /// All names and aliases, folded once.
+#[derive(Clone)]
 pub struct FinderIndex {
     entries: Vec<Entry>,
 }

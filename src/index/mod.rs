@@ -17,6 +17,7 @@ use crate::nlp::Entities;
 pub use related::Link;
 
 /// Related lists and stories of a corpus.
+#[derive(Clone)]
 pub struct Relations {
     /// Per article, best first.
     pub related: Vec<Vec<Link>>,

@@ -13,6 +13,7 @@ use crate::nlp::Entities;
 use crate::nlp::fold::fold_into;
 
 /// What answers a search's words.
+#[derive(Clone)]
 pub enum SearchIndex {
     /// Folded title and body per article.
     Memory(Vec<(String, String)>),

@@ -9,6 +9,7 @@
 //! index; a file that is not an index of this version is moved aside and a new one made.
 
 pub mod location;
+pub(crate) mod preview;
 mod read;
 mod write;
 
@@ -20,11 +21,12 @@ use rusqlite::{Connection, OpenFlags};
 use crate::corpus::{Article, FileResult};
 use crate::index::{Link, Relations};
 use crate::nlp::{Entities, Found};
+pub use preview::{ArticleText, Preview};
 
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
 const APPLICATION_ID: i32 = 0x646f_7372;
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 2;
+const SCHEMA_VERSION: i32 = 3;
 
 /// The per-file analysis this build does: an index made by another build is analysed afresh.
 pub const FINGERPRINT: &str = env!("DOSSIER_ANALYSIS_FINGERPRINT");
@@ -75,6 +77,22 @@ CREATE TABLE corpus (
     story INTEGER NOT NULL,
     mentions TEXT NOT NULL,
     related TEXT NOT NULL
+);
+-- What the reader's list, search and finder need of each article, small enough to read at
+-- once on a start (the bodies, mentions and related lists are read when an article is shown).
+CREATE TABLE heads (
+    ord INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    date TEXT,
+    url TEXT,
+    akey TEXT NOT NULL,
+    story INTEGER NOT NULL,
+    entities INTEGER NOT NULL
 );
 CREATE TABLE entities (
     ord INTEGER PRIMARY KEY,

@@ -10,7 +10,7 @@ use crate::index::Link;
 use crate::nlp::{Entities, Entity, Field, Kind, Mention};
 
 impl Store {
-    fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+    pub(super) fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()
@@ -133,25 +133,7 @@ impl Store {
         let err = |e: rusqlite::Error| db_err(&self.path, &e);
         let bad =
             |what: &str, e: serde_json::Error| format!("{}: {what}: {e}", self.path.display());
-        let mut list = vec![];
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, kind, aliases, articles FROM entities ORDER BY ord")
-            .map_err(err)?;
-        let mut rows = stmt.query([]).map_err(err)?;
-        while let Some(r) = rows.next().map_err(err)? {
-            let kind: String = r.get(2).map_err(err)?;
-            let aliases: String = r.get(3).map_err(err)?;
-            let articles: String = r.get(4).map_err(err)?;
-            list.push(Entity {
-                id: r.get(0).map_err(err)?,
-                name: r.get(1).map_err(err)?,
-                kind: Kind::parse(&kind).ok_or_else(|| format!("bad kind {kind:?}"))?,
-                aliases: serde_json::from_str(&aliases).map_err(|e| bad("aliases", e))?,
-                articles: serde_json::from_str(&articles).map_err(|e| bad("articles", e))?,
-            });
-        }
-        drop(rows);
+        let list = self.entity_list()?;
         let mut d = Derived {
             order: vec![],
             entities: Entities {
@@ -173,35 +155,12 @@ impl Store {
             ));
             d.story.push(r.get::<_, i64>(2).map_err(err)? as usize);
             let m: String = r.get(3).map_err(err)?;
-            let m: Vec<(usize, u8, usize, usize)> =
-                serde_json::from_str(&m).map_err(|e| bad("mentions", e))?;
-            d.entities.mentions.push(
-                m.into_iter()
-                    .map(|(entity, field, start, end)| Mention {
-                        entity,
-                        field: if field == 0 {
-                            Field::Title
-                        } else {
-                            Field::Body
-                        },
-                        start,
-                        end,
-                    })
-                    .collect(),
-            );
+            d.entities
+                .mentions
+                .push(parse_mentions(&m).map_err(|e| bad("mentions", e))?);
             let l: String = r.get(4).map_err(err)?;
-            let l: Vec<(usize, f32, Vec<usize>, Vec<String>)> =
-                serde_json::from_str(&l).map_err(|e| bad("related", e))?;
-            d.related.push(
-                l.into_iter()
-                    .map(|(article, score, shared, words)| Link {
-                        article,
-                        score,
-                        shared,
-                        words,
-                    })
-                    .collect(),
-            );
+            d.related
+                .push(parse_related(&l).map_err(|e| bad("related", e))?);
         }
         let n = d.order.len();
         let consistent = d.story.iter().all(|&s| s < n)
@@ -219,4 +178,62 @@ impl Store {
         }
         Ok(Some(d))
     }
+}
+
+impl Store {
+    /// The entity list, in order.
+    pub(super) fn entity_list(&self) -> Result<Vec<Entity>, StoreError> {
+        let err = |e: rusqlite::Error| db_err(&self.path, &e);
+        let bad =
+            |what: &str, e: serde_json::Error| format!("{}: {what}: {e}", self.path.display());
+        let mut list = vec![];
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, kind, aliases, articles FROM entities ORDER BY ord")
+            .map_err(err)?;
+        let mut rows = stmt.query([]).map_err(err)?;
+        while let Some(r) = rows.next().map_err(err)? {
+            let kind: String = r.get(2).map_err(err)?;
+            let aliases: String = r.get(3).map_err(err)?;
+            let articles: String = r.get(4).map_err(err)?;
+            list.push(Entity {
+                id: r.get(0).map_err(err)?,
+                name: r.get(1).map_err(err)?,
+                kind: Kind::parse(&kind).ok_or_else(|| format!("bad kind {kind:?}"))?,
+                aliases: serde_json::from_str(&aliases).map_err(|e| bad("aliases", e))?,
+                articles: serde_json::from_str(&articles).map_err(|e| bad("articles", e))?,
+            });
+        }
+        Ok(list)
+    }
+}
+
+/// An article's mentions as stored: (entity, field, start, end), the field 0 for the title.
+pub(super) fn parse_mentions(json: &str) -> Result<Vec<Mention>, serde_json::Error> {
+    let m: Vec<(usize, u8, usize, usize)> = serde_json::from_str(json)?;
+    Ok(m.into_iter()
+        .map(|(entity, field, start, end)| Mention {
+            entity,
+            field: if field == 0 {
+                Field::Title
+            } else {
+                Field::Body
+            },
+            start,
+            end,
+        })
+        .collect())
+}
+
+/// An article's related list as stored: (article, score, shared entities, shared words).
+pub(super) fn parse_related(json: &str) -> Result<Vec<Link>, serde_json::Error> {
+    let l: Vec<(usize, f32, Vec<usize>, Vec<String>)> = serde_json::from_str(json)?;
+    Ok(l.into_iter()
+        .map(|(article, score, shared, words)| Link {
+            article,
+            score,
+            shared,
+            words,
+        })
+        .collect())
 }

@@ -114,7 +114,30 @@ impl Store {
 }
 
 fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Result<()> {
-    tx.execute_batch("DELETE FROM corpus; DELETE FROM entities;")?;
+    tx.execute_batch("DELETE FROM corpus; DELETE FROM entities; DELETE FROM heads;")?;
+    let mut head = tx.prepare(
+        "INSERT INTO heads (ord, label, n, id, source, title, lang, date, url, akey, story, entities)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (i, ((label, n), a)) in d.order.iter().zip(d.corpus).enumerate() {
+        let mut named: Vec<usize> = d.entities.mentions[i].iter().map(|m| m.entity).collect();
+        named.sort_unstable();
+        named.dedup();
+        head.execute(params![
+            i as i64,
+            label,
+            *n as i64,
+            a.id,
+            a.source,
+            a.title,
+            a.lang,
+            a.date,
+            a.url,
+            crate::corpus::ids::article_key(a),
+            d.relations.story[i] as i64,
+            named.len() as i64,
+        ])?;
+    }
     let mut put = tx.prepare(
         "INSERT INTO corpus (ord, label, n, id, story, mentions, related)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
