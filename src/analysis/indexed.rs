@@ -14,7 +14,7 @@ use super::{Analysis, Stage};
 use crate::corpus::{self, FileResult, Source, SourceData};
 use crate::index::{self, Relations};
 use crate::nlp::{self, Found};
-use crate::store::{Derived, FileState, Store, StoredFile, TextIndex, Update};
+use crate::store::{Derived, FileState, PreviousRelations, Store, StoredFile, TextIndex, Update};
 
 /// What an update did, in articles (and how long it took).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub struct Summary {
     pub files: usize,
     /// Whether the corpus-wide stages ran (false: read from the index).
     pub relinked: bool,
+    /// Articles whose related list was computed (the others' were kept from the index).
+    pub related_again: usize,
     /// Whether this run's update was written (false: another process wrote one meanwhile,
     /// or the index could not be written).
     pub saved: bool,
@@ -39,7 +41,7 @@ impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} articles: {} added, {} changed, {} removed, {} unchanged ({} of {} files read) in {:.2} s; {}{}",
+            "{} articles: {} added, {} changed, {} removed, {} unchanged ({} of {} files read, {} related again) in {:.2} s; {}{}",
             self.added + self.changed + self.unchanged,
             self.added,
             self.changed,
@@ -47,6 +49,7 @@ impl std::fmt::Display for Summary {
             self.unchanged,
             self.files_read,
             self.files,
+            self.related_again,
             self.millis as f64 / 1000.0,
             self.index.display(),
             if self.saved { "" } else { " (not saved)" }
@@ -135,6 +138,7 @@ pub fn run(
         states,
         mut files,
         derived,
+        previous,
         to_read,
         touched,
         removed,
@@ -227,6 +231,8 @@ pub fn run(
             Relations {
                 related: d.related,
                 story: d.story,
+                hub: d.hub,
+                near: d.near,
             },
         ),
         None => {
@@ -241,7 +247,21 @@ pub fn run(
             };
             let entities = nlp::link_found(&corpus.articles, found_all);
             progress(Stage::Relations(corpus.articles.len()));
-            let relations = index::relate(&corpus.articles, &entities, index::KEPT_RELATED);
+            let re_read: HashSet<&str> = written.iter().map(|w| w.0.as_str()).collect();
+            let (relations, report) = match previous {
+                Some(p) => {
+                    let (previous, fresh) = previous_now(p, &order, &re_read, &entities);
+                    index::incremental::relate_again(&corpus.articles, &entities, &previous, &fresh)
+                }
+                None => (
+                    index::relate(&corpus.articles, &entities, index::KEPT_RELATED),
+                    index::incremental::Report {
+                        related: corpus.articles.len(),
+                        stories: corpus.articles.len(),
+                    },
+                ),
+            };
+            summary.related_again = report.related;
             (entities, relations)
         }
     };
@@ -292,6 +312,84 @@ pub fn run(
     )
 }
 
+/// What the stored relations say of the corpus now (`order`, of which the files `re_read`
+/// were read again): per article its kept list and story, by its index now; and the new or
+/// changed articles (those not there before, sorted).
+fn previous_now(
+    p: PreviousRelations,
+    order: &[(String, usize)],
+    re_read: &HashSet<&str>,
+    entities: &nlp::Entities,
+) -> (index::incremental::Previous, Vec<usize>) {
+    let n = order.len();
+    let now_at: HashMap<(&str, usize), usize> = order
+        .iter()
+        .enumerate()
+        .filter(|(_, (label, _))| !re_read.contains(label.as_str()))
+        .map(|(i, (label, k))| ((label.as_str(), *k), i))
+        .collect();
+    let old_to_now: Vec<Option<usize>> = p
+        .order
+        .iter()
+        .map(|(label, k)| now_at.get(&(label.as_str(), *k)).copied())
+        .collect();
+    let entity_now: HashMap<&str, usize> = entities
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let entity_of: Vec<Option<usize>> = p
+        .entity_ids
+        .iter()
+        .map(|id| entity_now.get(id.as_str()).copied())
+        .collect();
+    let mut kept = vec![None; n];
+    let mut hub = vec![None; n];
+    let mut near = vec![vec![]; n];
+    let mut story = vec![None; n];
+    let mut broken = HashSet::new();
+    for (o, links) in p.related.into_iter().enumerate() {
+        let Some(i) = old_to_now[o] else {
+            broken.insert(p.story[o]);
+            continue;
+        };
+        story[i] = Some(p.story[o]);
+        hub[i] = Some(p.hub[o]);
+        // A near candidate gone is no longer near.
+        near[i] = p.near[o]
+            .iter()
+            .filter_map(|&b| old_to_now[b as usize].map(|b| b as u32))
+            .collect();
+        let links: Option<Vec<index::Link>> = links
+            .into_iter()
+            .map(|l| {
+                Some(index::Link {
+                    article: old_to_now[l.article]?,
+                    shared: l
+                        .shared
+                        .iter()
+                        .map(|&e| entity_of[e])
+                        .collect::<Option<_>>()?,
+                    ..l
+                })
+            })
+            .collect();
+        kept[i] = links;
+    }
+    let fresh = (0..n).filter(|&i| story[i].is_none()).collect();
+    (
+        index::incremental::Previous {
+            kept,
+            hub,
+            near,
+            story,
+            broken,
+        },
+        fresh,
+    )
+}
+
 /// Whether an article read again is the one stored (its source may be named otherwise).
 fn same_article(a: &corpus::Article, b: &corpus::Article) -> bool {
     (&a.title, &a.body, &a.lang, &a.date, &a.url) == (&b.title, &b.body, &b.lang, &b.date, &b.url)
@@ -303,6 +401,9 @@ struct State {
     states: HashMap<String, FileState>,
     files: HashMap<String, StoredFile>,
     derived: Option<Derived>,
+    /// The related lists and stories stored, when something changed (to relate again only
+    /// what the change touches).
+    previous: Option<PreviousRelations>,
     /// Indices into the files now: to read (new or changed), only touched.
     to_read: Vec<usize>,
     touched: Vec<usize>,
@@ -318,6 +419,7 @@ impl State {
             states: HashMap::new(),
             files: HashMap::new(),
             derived: None,
+            previous: None,
             to_read: (0..now.len()).collect(),
             touched: vec![],
             removed: vec![],
@@ -362,11 +464,17 @@ fn read_state(store: Option<&Store>, now: &[Now]) -> Result<State, String> {
     let keys: Vec<&str> = now.iter().map(|f| f.key.as_str()).collect();
     let files = store.read_files(&keys, &states, changed)?;
     let derived = if changed { None } else { store.derived()? };
+    let previous = if changed {
+        store.previous_relations()?
+    } else {
+        None
+    };
     Ok(State {
         generation,
         states,
         files,
         derived,
+        previous,
         to_read,
         touched,
         removed,

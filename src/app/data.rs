@@ -215,6 +215,8 @@ impl Data {
             relations: Relations {
                 related: vec![vec![]; n],
                 story: p.story,
+                hub: vec![],
+                near: vec![],
             },
             by_id,
             story_members,

@@ -5,6 +5,7 @@
 
 pub mod features;
 pub mod finder;
+pub mod incremental;
 pub mod query;
 pub mod related;
 pub mod score;
@@ -23,6 +24,12 @@ pub struct Relations {
     pub related: Vec<Vec<Link>>,
     /// Per article, the index of the first article of its story.
     pub story: Vec<usize>,
+    /// Per article, its hub level ([`score::hub_level`]): kept so that an update can score
+    /// new pairs of unchanged articles without finding their candidates again.
+    pub hub: Vec<f32>,
+    /// Per article, the candidates just below its list ([`related::near`]), for an update to
+    /// score again.
+    pub near: Vec<Vec<u32>>,
 }
 
 /// Related stories kept per article: what the reader's panel shows, and what the persistent
@@ -34,10 +41,17 @@ pub const KEPT_RELATED: usize = 30;
 /// found from at least each article's best [`KEPT_RELATED`], whatever the limit.
 pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relations {
     let features = features::Features::build(articles, entities);
-    let (mut related, scorer) = related::related(&features, articles, limit.max(KEPT_RELATED));
+    let (mut related, scorer, near) =
+        related::related(&features, articles, limit.max(KEPT_RELATED));
     let story = stories::stories(&related, |a, b| scorer.probability(a, b));
+    let hub = scorer.hubs().to_vec();
     for links in &mut related {
         links.truncate(limit);
     }
-    Relations { related, story }
+    Relations {
+        related,
+        story,
+        hub,
+        near,
+    }
 }

@@ -67,7 +67,7 @@ pub const MIN_SHOWN: f32 = 0.02;
 
 /// Fills in why `a` links to `l.article`: the shared entities, rarest first, then the rarest
 /// shared content words (cognates across languages).
-fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
+pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     let b = l.article;
     let rarest = |shared: Vec<(u32, f32)>, idf: &[f32]| {
         let mut keys: Vec<u32> = shared.into_iter().map(|(k, _)| k).collect();
@@ -142,13 +142,69 @@ fn top_keys(v: &super::sparse::Sparse, k: usize) -> Vec<(u32, f32)> {
     keys
 }
 
-/// Related lists for every article, at most `limit` each.
-/// Related lists for every article, at most `limit` each, and the scorer that made them.
+/// Related lists for every article, at most `limit` each, the scorer that made them, and each
+/// article's [`near`] candidates.
+#[allow(clippy::type_complexity)]
 pub fn related<'a>(
     f: &'a Features,
     articles: &'a [Article],
     limit: usize,
-) -> (Vec<Vec<Link>>, Scorer<'a>) {
+) -> (Vec<Vec<Link>>, Scorer<'a>, Vec<Vec<u32>>) {
+    let ids: Vec<usize> = (0..articles.len()).collect();
+    let candidates = candidates(f, articles, &ids, limit);
+    let hub = candidates.iter().map(hub_of).collect();
+    let scorer = Scorer::new(f, articles, hub);
+    let lists = lists(f, articles, &scorer, &candidates, &ids, limit);
+    let near = near(&scorer, &candidates, &ids, &lists);
+    (lists, scorer, near)
+}
+
+/// Candidates scoring at least this are kept beside a related list (see [`near`]).
+pub const NEAR: f32 = MIN_SHOWN / 2.0;
+
+/// The candidates of the articles `ids` that are not in their related `lists` but score at
+/// least [`NEAR`]: a long shot now, they are what a change elsewhere in the corpus (which
+/// moves every rarity a little) can bring into the list, so an update scores them again
+/// ([`super::incremental`]).
+pub fn near(
+    scorer: &Scorer<'_>,
+    candidates: &[Candidates],
+    ids: &[usize],
+    lists: &[Vec<Link>],
+) -> Vec<Vec<u32>> {
+    ids.iter()
+        .zip(candidates)
+        .zip(lists)
+        .map(|((&a, cands), list)| {
+            cands
+                .iter()
+                .filter(|&&(b, z, time)| {
+                    !list.iter().any(|l| l.article == b as usize)
+                        && scorer.probability_of(z, time, a, b as usize) >= NEAR
+                })
+                .map(|&(b, _, _)| b)
+                .collect()
+        })
+        .collect()
+}
+
+/// An article's best candidates, as [`candidates`] gives them: (article, log-odds, time
+/// factor), best first.
+pub type Candidates = Vec<(u32, f32, f32)>;
+
+/// An article's hub level from its candidates.
+pub fn hub_of(candidates: &Candidates) -> f32 {
+    hub_level(&mut candidates.iter().map(|&(_, z, _)| z).collect::<Vec<_>>())
+}
+
+/// The best candidates of each of the articles `ids` (for lists of up to `limit`), from the
+/// inverted indexes of the whole corpus.
+pub fn candidates(
+    f: &Features,
+    articles: &[Article],
+    ids: &[usize],
+    limit: usize,
+) -> Vec<Candidates> {
     let n = articles.len();
     let budget = Budget::for_size(n);
     let ent = Postings::build(&f.entities);
@@ -157,8 +213,7 @@ pub fn related<'a>(
     let cognates = Postings::build(&f.cognates);
     // Candidates scored exactly per article: the best by the partial score from the walked lists.
     let exact = limit.saturating_mul(2).max(30);
-    let ids: Vec<usize> = (0..n).collect();
-    let chunks: Vec<&[usize]> = ids.chunks(n.div_ceil(8).max(1)).collect();
+    let chunks: Vec<&[usize]> = ids.chunks(ids.len().div_ceil(8).max(1)).collect();
     // Each worker keeps one dense accumulator and reuses it for its articles.
     let per_chunk = crate::parallel::map(&chunks, |chunk| {
         let mut acc = vec![0f32; n];
@@ -201,7 +256,7 @@ pub fn related<'a>(
                 }
                 // The candidates with their evidence weighed (log-odds, time factor); the
                 // hub correction needs every article's best first. The best few are kept.
-                let mut scored: Vec<(u32, f32, f32)> = Vec::with_capacity(touched.len());
+                let mut scored: Candidates = Vec::with_capacity(touched.len());
                 for &b in &touched {
                     acc[b] = 0.0;
                     let e = evidence(f, articles, a, b);
@@ -214,14 +269,22 @@ pub fn related<'a>(
             })
             .collect::<Vec<_>>()
     });
-    let candidates: Vec<Vec<(u32, f32, f32)>> = per_chunk.into_iter().flatten().collect();
-    let hub = candidates
-        .iter()
-        .map(|c| hub_level(&mut c.iter().map(|&(_, z, _)| z).collect::<Vec<_>>()))
-        .collect();
-    let scorer = Scorer::new(f, articles, hub);
-    let lists = crate::parallel::map(&ids, |&a| {
-        let mut links: Vec<Link> = candidates[a]
+    per_chunk.into_iter().flatten().collect()
+}
+
+/// The related lists of the articles `ids`, at most `limit` each, from their `candidates`
+/// (one per id) scored by `scorer`.
+pub fn lists(
+    f: &Features,
+    articles: &[Article],
+    scorer: &Scorer<'_>,
+    candidates: &[Candidates],
+    ids: &[usize],
+    limit: usize,
+) -> Vec<Vec<Link>> {
+    let work: Vec<(usize, &Candidates)> = ids.iter().copied().zip(candidates).collect();
+    crate::parallel::map(&work, |&(a, cands)| {
+        let mut links: Vec<Link> = cands
             .iter()
             .map(|&(b, z, time)| Link {
                 article: b as usize,
@@ -244,8 +307,7 @@ pub fn related<'a>(
             }
         }
         shown
-    });
-    (lists, scorer)
+    })
 }
 
 #[cfg(test)]

@@ -143,6 +143,11 @@ impl<'a> Scorer<'a> {
 
     /// The probability that articles `a` and `b` tell the same story, lowered for articles
     /// far apart in time.
+    /// Each article's hub level.
+    pub fn hubs(&self) -> &[f32] {
+        &self.hub
+    }
+
     pub fn probability(&self, a: usize, b: usize) -> f32 {
         let e = evidence(self.features, self.articles, a, b);
         self.probability_of(log_odds(&e), time_factor(&e), a, b)

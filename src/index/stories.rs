@@ -29,21 +29,44 @@ fn spread(members: &[usize]) -> impl Iterator<Item = usize> + '_ {
 /// `score` gives the probability for any pair (the related lists hold only the best).
 pub fn stories(related: &[Vec<Link>], score: impl Fn(usize, usize) -> f32) -> Vec<usize> {
     let n = related.len();
+    stories_from(related, score, (0..n).collect(), &vec![true; n])
+}
+
+/// Whether the pair `a`–`l.article` joins stories (when their complete linkage allows).
+fn joins(related: &[Vec<Link>], a: usize, l: &Link) -> bool {
     let best = |a: usize| related[a].first().map(|l| l.article);
+    let b = l.article;
+    let mutual = best(a) == Some(b) && best(b) == Some(a);
+    l.score >= SAME_STORY || mutual && l.score >= MUTUAL_BEST
+}
+
+/// Stories grown from `start` (each article's story, the index of its first article) by the
+/// pairs that join stories and hold an `active` article: [`stories`] when every article starts
+/// alone and all are active; after a change to a corpus, the stories kept from before with the
+/// articles the change touched, alone, active.
+pub fn stories_from(
+    related: &[Vec<Link>],
+    score: impl Fn(usize, usize) -> f32,
+    start: Vec<usize>,
+    active: &[bool],
+) -> Vec<usize> {
+    let n = related.len();
     let mut edges: Vec<(f32, usize, usize)> = Vec::new();
     for (a, links) in related.iter().enumerate() {
         for l in links {
             let b = l.article;
-            let mutual = best(a) == Some(b) && best(b) == Some(a);
-            if a < b && (l.score >= SAME_STORY || mutual && l.score >= MUTUAL_BEST) {
+            if a < b && (active[a] || active[b]) && joins(related, a, l) {
                 edges.push((l.score, a, b));
             }
         }
     }
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     // Members of each story, under its first article.
-    let mut story: Vec<usize> = (0..n).collect();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|a| vec![a]).collect();
+    let mut story = start;
+    let mut members: Vec<Vec<usize>> = vec![vec![]; n];
+    for (a, &s) in story.iter().enumerate() {
+        members[s].push(a);
+    }
     for (_, a, b) in edges {
         let (sa, sb) = (story[a], story[b]);
         if sa == sb {
@@ -140,5 +163,27 @@ mod tests {
         // With some likeness between them, they are one story.
         let scores = [(0, 1, 0.9), (0, 2, 0.8), (1, 2, 0.3)];
         assert_eq!(stories(&related, table(&scores)), [0, 0, 0]);
+    }
+
+    /// After a change, kept stories stay whole and only pairs with an active (touched) article
+    /// join: a touched article joins the kept story it scores with; two untouched articles
+    /// that were apart stay apart.
+    #[test]
+    fn kept_stories_take_in_active_articles_only() {
+        let scores = [(0, 1, 0.9), (0, 2, 0.8), (1, 2, 0.7), (3, 4, 0.9)];
+        let related = vec![
+            vec![link(1, 0.9), link(2, 0.8)],
+            vec![link(0, 0.9), link(2, 0.7)],
+            vec![link(0, 0.8), link(1, 0.7)],
+            vec![link(4, 0.9)],
+            vec![link(3, 0.9)],
+        ];
+        let start = vec![0, 0, 2, 3, 4];
+        let active = [false, false, true, false, false];
+        assert_eq!(
+            stories_from(&related, table(&scores), start, &active),
+            [0, 0, 0, 3, 4]
+        );
+        assert_eq!(stories(&related, table(&scores)), [0, 0, 0, 3, 3]);
     }
 }

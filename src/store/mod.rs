@@ -26,7 +26,7 @@ pub use preview::{ArticleText, Preview};
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
 const APPLICATION_ID: i32 = 0x646f_7372;
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 3;
+const SCHEMA_VERSION: i32 = 4;
 
 /// The per-file analysis this build does: an index made by another build is analysed afresh.
 pub const FINGERPRINT: &str = env!("DOSSIER_ANALYSIS_FINGERPRINT");
@@ -75,8 +75,10 @@ CREATE TABLE corpus (
     n INTEGER NOT NULL,
     id TEXT NOT NULL,
     story INTEGER NOT NULL,
+    hub REAL NOT NULL,
     mentions TEXT NOT NULL,
-    related TEXT NOT NULL
+    related TEXT NOT NULL,
+    near TEXT NOT NULL
 );
 -- What the reader's list, search and finder need of each article, small enough to read at
 -- once on a start (the bodies, mentions and related lists are read when an article is shown).
@@ -128,6 +130,21 @@ pub struct Derived {
     pub entities: Entities,
     pub related: Vec<Vec<Link>>,
     pub story: Vec<usize>,
+    pub hub: Vec<f32>,
+    pub near: Vec<Vec<u32>>,
+}
+
+/// The related lists and stories of the last update, for relating again after a change
+/// ([`crate::index::incremental`]).
+pub struct PreviousRelations {
+    /// Per article then: its file's key and its number there.
+    pub order: Vec<(String, usize)>,
+    pub related: Vec<Vec<Link>>,
+    pub hub: Vec<f32>,
+    pub story: Vec<usize>,
+    pub near: Vec<Vec<u32>>,
+    /// The entities' ids then, by index.
+    pub entity_ids: Vec<String>,
 }
 
 /// Where an analysis's texts are in the index, for searching them there: the index file and,

@@ -142,10 +142,14 @@ impl Store {
             },
             related: vec![],
             story: vec![],
+            hub: vec![],
+            near: vec![],
         };
         let mut stmt = self
             .conn
-            .prepare("SELECT label, n, story, mentions, related FROM corpus ORDER BY ord")
+            .prepare(
+                "SELECT label, n, story, mentions, related, hub, near FROM corpus ORDER BY ord",
+            )
             .map_err(err)?;
         let mut rows = stmt.query([]).map_err(err)?;
         while let Some(r) = rows.next().map_err(err)? {
@@ -161,9 +165,14 @@ impl Store {
             let l: String = r.get(4).map_err(err)?;
             d.related
                 .push(parse_related(&l).map_err(|e| bad("related", e))?);
+            d.hub.push(r.get::<_, f64>(5).map_err(err)? as f32);
+            let near: String = r.get(6).map_err(err)?;
+            d.near
+                .push(serde_json::from_str(&near).map_err(|e| bad("near", e))?);
         }
         let n = d.order.len();
         let consistent = d.story.iter().all(|&s| s < n)
+            && d.near.iter().flatten().all(|&b| (b as usize) < n)
             && d.related.iter().flatten().all(|l| l.article < n)
             && d.entities
                 .mentions
@@ -205,6 +214,71 @@ impl Store {
             });
         }
         Ok(list)
+    }
+}
+
+impl Store {
+    /// The related lists, hub levels and stories of the last update, when it was made by
+    /// this build.
+    pub fn previous_relations(&self) -> Result<Option<super::PreviousRelations>, StoreError> {
+        if self.meta("fingerprint")?.as_deref() != Some(FINGERPRINT) {
+            return Ok(None);
+        }
+        let err = |e: rusqlite::Error| db_err(&self.path, &e);
+        let mut p = super::PreviousRelations {
+            order: vec![],
+            related: vec![],
+            hub: vec![],
+            story: vec![],
+            near: vec![],
+            entity_ids: vec![],
+        };
+        let mut stmt = self
+            .conn
+            .prepare("SELECT label, n, story, hub, related, near FROM corpus ORDER BY ord")
+            .map_err(err)?;
+        let mut rows = stmt.query([]).map_err(err)?;
+        while let Some(r) = rows.next().map_err(err)? {
+            p.order.push((
+                r.get(0).map_err(err)?,
+                r.get::<_, i64>(1).map_err(err)? as usize,
+            ));
+            p.story.push(r.get::<_, i64>(2).map_err(err)? as usize);
+            p.hub.push(r.get::<_, f64>(3).map_err(err)? as f32);
+            let l: String = r.get(4).map_err(err)?;
+            p.related.push(
+                parse_related(&l).map_err(|e| format!("{}: related: {e}", self.path.display()))?,
+            );
+            let near: String = r.get(5).map_err(err)?;
+            p.near.push(
+                serde_json::from_str(&near)
+                    .map_err(|e| format!("{}: near: {e}", self.path.display()))?,
+            );
+        }
+        drop(rows);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM entities ORDER BY ord")
+            .map_err(err)?;
+        p.entity_ids = stmt
+            .query_map([], |r| r.get(0))
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        let n = p.order.len();
+        let consistent = p
+            .related
+            .iter()
+            .flatten()
+            .all(|l| l.article < n && l.shared.iter().all(|&e| e < p.entity_ids.len()))
+            && p.near.iter().flatten().all(|&b| (b as usize) < n);
+        if !consistent {
+            return Err(format!(
+                "{}: the stored analysis is inconsistent",
+                self.path.display()
+            ));
+        }
+        Ok(Some(p))
     }
 }
 

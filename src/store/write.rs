@@ -139,8 +139,8 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
         ])?;
     }
     let mut put = tx.prepare(
-        "INSERT INTO corpus (ord, label, n, id, story, mentions, related)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO corpus (ord, label, n, id, story, hub, mentions, related, near)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (i, ((label, n), a)) in d.order.iter().zip(d.corpus).enumerate() {
         let mentions: Vec<(usize, u8, usize, usize)> = d.entities.mentions[i]
@@ -157,8 +157,10 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
             *n as i64,
             a.id,
             d.relations.story[i] as i64,
+            f64::from(d.relations.hub[i]),
             serde_json::to_string(&mentions).expect("numbers"),
             serde_json::to_string(&related).expect("numbers and strings"),
+            serde_json::to_string(&d.relations.near[i]).expect("numbers"),
         ])?;
     }
     let mut put = tx.prepare(
