@@ -121,6 +121,107 @@ struct Words {
     cognate_words: Vec<String>,
 }
 
+/// One article's distinct keys of one kind, in the order first met: the key, the word as first
+/// written, how often it occurs, and whether only as an everyday word.
+type Bag<'t> = Vec<(String, &'t str, f32, bool)>;
+
+/// Adds one occurrence of `key` (written `part`) to `bag`.
+fn add<'t>(
+    bag: &mut Bag<'t>,
+    at: &mut FxHashMap<String, usize>,
+    key: String,
+    part: &'t str,
+    frequent: bool,
+) {
+    let i = *at.entry(key).or_insert_with_key(|k| {
+        bag.push((k.clone(), part, 0.0, true));
+        bag.len() - 1
+    });
+    bag[i].2 += 1.0;
+    bag[i].3 &= frequent;
+}
+
+/// An article's content words outside its names: stems, cognate keys and numbers.
+fn bags<'t>(a: &'t Article, ms: &[crate::nlp::Mention], stop: &FxHashSet<String>) -> [Bag<'t>; 3] {
+    let lex = crate::nlp::lexicon::get();
+    let (mut terms, mut cognates, mut numbers) = (vec![], vec![], vec![]);
+    let (mut term_at, mut cognate_at, mut number_at) = Default::default();
+    let mut folded = String::new();
+    for (field, text) in [
+        (Field::Title, a.title.as_str()),
+        (Field::Body, a.body.as_str()),
+    ] {
+        let mut names: Vec<(usize, usize)> = ms
+            .iter()
+            .filter(|m| m.field == field)
+            .map(|m| (m.start, m.end))
+            .collect();
+        names.sort_unstable();
+        let mut next_name = 0;
+        for word in text
+            .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
+            .filter(|w| !w.is_empty())
+        {
+            let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            while next_name < names.len() && names[next_name].1 <= at {
+                next_name += 1;
+            }
+            if names
+                .get(next_name)
+                .is_some_and(|&(s, e)| s < at + word.len() && at < e)
+            {
+                continue;
+            }
+            let word = word.trim_matches(['.', ',']);
+            if word.chars().any(|c| c.is_ascii_digit()) {
+                let digits: String = word.chars().filter(char::is_ascii_digit).collect();
+                if digits.len() >= 2
+                    && digits.len() == word.chars().filter(|c| c.is_alphanumeric()).count()
+                {
+                    add(&mut numbers, &mut number_at, digits, word, false);
+                }
+                continue;
+            }
+            for part in word.split(['.', ',']).filter(|p| p.chars().count() >= 4) {
+                folded.clear();
+                fold_into(part, &mut folded);
+                if stop.contains(folded.as_str()) {
+                    continue;
+                }
+                // A word of everyday frequency says less about a story than its rarity in
+                // a small corpus suggests: "Zusammenarbeit" in two articles on Russia.
+                let frequent = lex.is_frequent_folded(&a.lang, &folded);
+                if let Some(key) = cognate_key(&folded) {
+                    add(&mut cognates, &mut cognate_at, key, part, frequent);
+                }
+                // A seven-letter prefix is a crude but language-blind stem
+                // (Koalition/Koalitionen, relazione/relazioni).
+                let stem: String = folded.chars().take(7).collect();
+                add(&mut terms, &mut term_at, stem, part, frequent);
+            }
+        }
+    }
+    [terms, cognates, numbers]
+}
+
+/// Articles whose words are found at once (on all cores) before their keys are numbered.
+const WORDS_CHUNK: usize = 4096;
+
+/// Numbers the keys of `bag` in `ids` (in the order first met over the corpus, as written
+/// first in `words`), giving the article's counts.
+fn number(bag: Bag<'_>, ids: &mut FxHashMap<String, u32>, words: &mut Vec<String>) -> Counts {
+    bag.into_iter()
+        .map(|(key, part, tf, frequent)| {
+            let next = ids.len() as u32;
+            let id = *ids.entry(key).or_insert_with(|| {
+                words.push(part.to_lowercase());
+                next
+            });
+            (id, (tf, frequent))
+        })
+        .collect()
+}
+
 fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     let stop: FxHashSet<String> = crate::corpus::lang::FUNCTION_WORDS
         .iter()
@@ -128,86 +229,21 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
         .collect();
     let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut number_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut term_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut cognate_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut term_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut cognate_counts: Vec<Counts> = Vec::with_capacity(articles.len());
+    let mut number_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut term_words: Vec<String> = Vec::new();
     let mut cognate_words: Vec<String> = Vec::new();
-    let lex = crate::nlp::lexicon::get();
-    let mut number_counts: Vec<Counts> = Vec::with_capacity(articles.len());
-    let mut folded = String::new();
-    for (a, ms) in articles.iter().zip(mentions) {
-        let mut tc = Counts::default();
-        let mut cc = Counts::default();
-        let mut nc = Counts::default();
-        for (field, text) in [
-            (Field::Title, a.title.as_str()),
-            (Field::Body, a.body.as_str()),
-        ] {
-            let mut names: Vec<(usize, usize)> = ms
-                .iter()
-                .filter(|m| m.field == field)
-                .map(|m| (m.start, m.end))
-                .collect();
-            names.sort_unstable();
-            let mut next_name = 0;
-            for word in text
-                .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == ','))
-                .filter(|w| !w.is_empty())
-            {
-                let at = word.as_ptr() as usize - text.as_ptr() as usize;
-                while next_name < names.len() && names[next_name].1 <= at {
-                    next_name += 1;
-                }
-                if names
-                    .get(next_name)
-                    .is_some_and(|&(s, e)| s < at + word.len() && at < e)
-                {
-                    continue;
-                }
-                let word = word.trim_matches(['.', ',']);
-                if word.chars().any(|c| c.is_ascii_digit()) {
-                    let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-                    if digits.len() >= 2
-                        && digits.len() == word.chars().filter(|c| c.is_alphanumeric()).count()
-                    {
-                        let next = number_ids.len() as u32;
-                        count(&mut nc, *number_ids.entry(digits).or_insert(next), false);
-                    }
-                    continue;
-                }
-                for part in word.split(['.', ',']).filter(|p| p.chars().count() >= 4) {
-                    folded.clear();
-                    fold_into(part, &mut folded);
-                    if stop.contains(folded.as_str()) {
-                        continue;
-                    }
-                    // A seven-letter prefix is a crude but language-blind stem
-                    // (Koalition/Koalitionen, relazione/relazioni).
-                    // A word of everyday frequency says less about a story than its rarity in
-                    // a small corpus suggests: "Zusammenarbeit" in two articles on Russia.
-                    let frequent = lex.is_frequent_folded(&a.lang, &folded);
-                    if let Some(key) = cognate_key(&folded) {
-                        let next = cognate_ids.len() as u32;
-                        let id = *cognate_ids.entry(key).or_insert_with(|| {
-                            cognate_words.push(part.to_lowercase());
-                            next
-                        });
-                        count(&mut cc, id, frequent);
-                    }
-                    let stem: String = folded.chars().take(7).collect();
-                    let next = term_ids.len() as u32;
-                    let id = *term_ids.entry(stem).or_insert_with(|| {
-                        term_words.push(part.to_lowercase());
-                        next
-                    });
-                    count(&mut tc, id, frequent);
-                }
-            }
+    let mut number_words: Vec<String> = Vec::new();
+    let ids: Vec<usize> = (0..articles.len()).collect();
+    for chunk in ids.chunks(WORDS_CHUNK) {
+        let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a], &stop));
+        for [terms, cognates, numbers] in found {
+            term_counts.push(number(terms, &mut term_ids, &mut term_words));
+            cognate_counts.push(number(cognates, &mut cognate_ids, &mut cognate_words));
+            number_counts.push(number(numbers, &mut number_ids, &mut number_words));
         }
-        term_counts.push(tc);
-        cognate_counts.push(cc);
-        number_counts.push(nc);
     }
     let (terms, term_idf) = weigh(&term_counts, term_ids.len());
     let (cognates, cognate_idf) = weigh(&cognate_counts, cognate_ids.len());
@@ -264,13 +300,7 @@ pub fn cognate_key(folded: &str) -> Option<String> {
 }
 
 /// Per key of one article: how often it occurs, and whether only as a frequent word.
-type Counts = FxHashMap<u32, (f32, bool)>;
-
-fn count(counts: &mut Counts, key: u32, frequent: bool) {
-    let c = counts.entry(key).or_insert((0.0, true));
-    c.0 += 1.0;
-    c.1 &= frequent;
-}
+type Counts = Vec<(u32, (f32, bool))>;
 
 /// How much a key that occurs only as a frequent word of the language weighs.
 const FREQUENT_WEIGHT: f32 = 0.3;
@@ -279,25 +309,22 @@ const FREQUENT_WEIGHT: f32 = 0.3;
 fn weigh(counts: &[Counts], keys: usize) -> (Vec<Sparse>, Vec<f32>) {
     let mut df = vec![0usize; keys];
     for c in counts {
-        for &k in c.keys() {
+        for &(k, _) in c {
             df[k as usize] += 1;
         }
     }
     let n = counts.len();
     let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
-    let vectors = counts
-        .iter()
-        .map(|c| {
-            Sparse::normalized(
-                c.iter()
-                    .map(|(&k, &(tf, frequent))| {
-                        let w = if frequent { FREQUENT_WEIGHT } else { 1.0 };
-                        (k, (1.0 + tf.ln()) * idfs[k as usize] * w)
-                    })
-                    .collect(),
-            )
-        })
-        .collect();
+    let vectors = crate::parallel::map(counts, |c| {
+        Sparse::normalized(
+            c.iter()
+                .map(|&(k, (tf, frequent))| {
+                    let w = if frequent { FREQUENT_WEIGHT } else { 1.0 };
+                    (k, (1.0 + tf.ln()) * idfs[k as usize] * w)
+                })
+                .collect(),
+        )
+    });
     (vectors, idfs)
 }
 

@@ -21,7 +21,9 @@
 //! whole corpus is related again: that is as quick, and exactly a rebuild.
 
 use super::features::Features;
-use super::related::{Candidates, Link, MIN_SHOWN, NEAR, candidates, explain, hub_of, lists};
+use super::related::{
+    Candidates, Inverted, Link, MIN_SHOWN, NEAR, candidates, explain, hub_of, lists,
+};
 use super::score::Scorer;
 use super::stories::stories_from;
 use super::{KEPT_RELATED, Relations};
@@ -102,7 +104,8 @@ pub fn relate_again(
     // The fresh articles' candidates: their lists, and the articles that may now list them:
     // those for which a fresh article scores what their list's last entry scores (with the
     // hub levels as they stand; the final scores come below).
-    let fresh_cands = candidates(&features, articles, fresh, limit);
+    let inverted = Inverted::build(&features);
+    let fresh_cands = candidates(&features, &inverted, articles, fresh, limit);
     let mut hub: Vec<f32> = previous.hub.iter().map(|h| h.unwrap_or(NO_HUB)).collect();
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
         hub[a] = hub_of(c);
@@ -136,7 +139,7 @@ pub fn relate_again(
         .copied()
         .filter(|a| fresh.binary_search(a).is_err())
         .collect();
-    let other_cands = candidates(&features, articles, &others, limit);
+    let other_cands = candidates(&features, &inverted, articles, &others, limit);
     let mut cands: Vec<Option<&Candidates>> = vec![None; n];
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
         cands[a] = Some(c);

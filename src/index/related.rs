@@ -151,7 +151,7 @@ pub fn related<'a>(
     limit: usize,
 ) -> (Vec<Vec<Link>>, Scorer<'a>, Vec<Vec<u32>>) {
     let ids: Vec<usize> = (0..articles.len()).collect();
-    let candidates = candidates(f, articles, &ids, limit);
+    let candidates = candidates(f, &Inverted::build(f), articles, &ids, limit);
     let hub = candidates.iter().map(hub_of).collect();
     let scorer = Scorer::new(f, articles, hub);
     let lists = lists(f, articles, &scorer, &candidates, &ids, limit);
@@ -197,20 +197,42 @@ pub fn hub_of(candidates: &Candidates) -> f32 {
     hub_level(&mut candidates.iter().map(|&(_, z, _)| z).collect::<Vec<_>>())
 }
 
+/// The inverted lists of a corpus's features, built once for every candidate search.
+pub struct Inverted {
+    ent: Postings,
+    terms: Postings,
+    nums: Postings,
+    cognates: Postings,
+}
+
+impl Inverted {
+    pub fn build(f: &Features) -> Inverted {
+        Inverted {
+            ent: Postings::build(&f.entities),
+            terms: Postings::build(&f.terms),
+            nums: Postings::build(&f.numbers),
+            cognates: Postings::build(&f.cognates),
+        }
+    }
+}
+
 /// The best candidates of each of the articles `ids` (for lists of up to `limit`), from the
 /// inverted indexes of the whole corpus.
 pub fn candidates(
     f: &Features,
+    inverted: &Inverted,
     articles: &[Article],
     ids: &[usize],
     limit: usize,
 ) -> Vec<Candidates> {
     let n = articles.len();
     let budget = Budget::for_size(n);
-    let ent = Postings::build(&f.entities);
-    let terms = Postings::build(&f.terms);
-    let nums = Postings::build(&f.numbers);
-    let cognates = Postings::build(&f.cognates);
+    let Inverted {
+        ent,
+        terms,
+        nums,
+        cognates,
+    } = inverted;
     // Candidates scored exactly per article: the best by the partial score from the walked lists.
     let exact = limit.saturating_mul(2).max(30);
     let chunks: Vec<&[usize]> = ids.chunks(ids.len().div_ceil(8).max(1)).collect();
@@ -223,10 +245,10 @@ pub fn candidates(
             .map(|&a| {
                 touched.clear();
                 for (vectors, postings, weight, across_only) in [
-                    (&f.entities, &ent, W_ENTITIES, false),
-                    (&f.terms, &terms, W_WORDS, false),
-                    (&f.numbers, &nums, W_NUMBERS, false),
-                    (&f.cognates, &cognates, W_COGNATES, true),
+                    (&f.entities, ent, W_ENTITIES, false),
+                    (&f.terms, terms, W_WORDS, false),
+                    (&f.numbers, nums, W_NUMBERS, false),
+                    (&f.cognates, cognates, W_COGNATES, true),
                 ] {
                     for (k, wa) in top_keys(&vectors[a], budget.keys) {
                         let list = &postings.lists[k as usize];
