@@ -248,13 +248,37 @@ fn a_corrupt_or_foreign_index_is_moved_aside_and_rebuilt() {
                 && warning.ends_with("and indexed afresh"),
             "{what}: {warning}"
         );
+        // The index is named once, as the warning's source (its path was once repeated).
+        let named = warning.matches(&format!("{}: ", db.display())).count();
+        assert_eq!(named, 1, "{what}: {warning}");
         let (with, without) = s.exports();
         assert_eq!(with, without, "{what}");
     }
+    // A dossier index whose stored analysis does not parse: found while reading it.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch("UPDATE corpus SET related = 'not json'")
+            .unwrap();
+    }
+    let out = s.run(&["export", "--related-limit", "30"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warning = stderr.lines().find(|l| l.contains(&name)).unwrap();
+    assert!(
+        warning.contains("related") && warning.ends_with("and indexed afresh"),
+        "{warning}"
+    );
+    assert_eq!(
+        warning.matches(&format!("{}: ", db.display())).count(),
+        1,
+        "{warning}"
+    );
+    let (with, without) = s.exports();
+    assert_eq!(with, without);
+
     // Each bad file is kept beside the new index, for a post-mortem.
     let files = s.index_files();
-    assert_eq!(files.len(), 3, "{files:?}");
-    assert_eq!(files.iter().filter(|f| f.contains(".bad-")).count(), 2);
+    assert_eq!(files.len(), 4, "{files:?}");
+    assert_eq!(files.iter().filter(|f| f.contains(".bad-")).count(), 3);
 
     // Another application's SQLite database under that name.
     std::fs::remove_file(&db).unwrap();

@@ -79,9 +79,14 @@ pub enum IndexUse {
 pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
     if let Some(file) = index_file(request) {
         let (mut a, summary, notes) = indexed::run(request.paths, &file, progress);
+        let source = file.display().to_string();
         for reason in notes {
+            // The index is the note's source: its reason need not name it again.
+            let reason = reason
+                .strip_prefix(&format!("{source}: "))
+                .map_or(reason.clone(), str::to_owned);
             a.corpus.skipped.push(crate::corpus::Skipped {
-                source: file.display().to_string(),
+                source: source.clone(),
                 reason,
             });
         }
