@@ -68,6 +68,21 @@ const QUERIES: [&str; 6] = [
     "putin lang:de",
 ];
 
+/// The median time of the reader's `/` search over [`QUERIES`], three times each, in ms.
+fn search_ms(data: &dossier::bench::Data) -> f64 {
+    let mut times = vec![];
+    for q in QUERIES {
+        for _ in 0..3 {
+            let t = Instant::now();
+            let hits = data.search.search(q, &data.corpus.articles, &data.entities);
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+            std::hint::black_box(hits);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
 /// One step in this process: prints "seconds peak_mb [search_ms]".
 fn child(mode: &str, dir: &Path) {
     let t = Instant::now();
@@ -85,17 +100,7 @@ fn child(mode: &str, dir: &Path) {
             }
             let data = dossier::bench::Data::from_analysis(a);
             let secs = t.elapsed().as_secs_f64();
-            let mut times = vec![];
-            for q in QUERIES {
-                for _ in 0..3 {
-                    let t = Instant::now();
-                    let hits = data.search.search(q, &data.corpus.articles, &data.entities);
-                    times.push(t.elapsed().as_secs_f64() * 1e3);
-                    std::hint::black_box(hits);
-                }
-            }
-            times.sort_by(f64::total_cmp);
-            println!("{secs} {} {}", peak_mb(), times[times.len() / 2]);
+            println!("{secs} {} {}", peak_mb(), search_ms(&data));
         }
         "preview" => {
             let (file, preview) =
@@ -116,17 +121,7 @@ fn child(mode: &str, dir: &Path) {
                 .expect("the text");
             let text_ms = t.elapsed().as_secs_f64() * 1e3;
             std::hint::black_box(text);
-            let mut times = vec![];
-            for q in QUERIES {
-                for _ in 0..3 {
-                    let t = Instant::now();
-                    let hits = data.search.search(q, &data.corpus.articles, &data.entities);
-                    times.push(t.elapsed().as_secs_f64() * 1e3);
-                    std::hint::black_box(hits);
-                }
-            }
-            times.sort_by(f64::total_cmp);
-            println!("{secs} {} {} {text_ms}", peak_mb(), times[times.len() / 2]);
+            println!("{secs} {} {} {text_ms}", peak_mb(), search_ms(&data));
         }
         "index" => {
             let a = analyse(dir, IndexUse::Make);

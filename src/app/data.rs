@@ -99,6 +99,20 @@ fn entity_facts(
 
 pub use crate::corpus::ids::article_key;
 
+/// Each of `keys` (one per article) with its article's index.
+fn positions<'k>(keys: impl Iterator<Item = &'k String>) -> HashMap<String, usize> {
+    keys.enumerate().map(|(i, k)| (k.clone(), i)).collect()
+}
+
+/// Per story root, its articles in corpus order (root first).
+fn members(story: &[usize]) -> HashMap<usize, Vec<usize>> {
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, &root) in story.iter().enumerate() {
+        members.entry(root).or_default().push(i);
+    }
+    members
+}
+
 /// Related stories kept per article for the side panel.
 pub const PANEL_RELATED: usize = crate::index::KEPT_RELATED;
 
@@ -121,16 +135,8 @@ impl Data {
             texts,
             ..
         } = analysis;
-        let by_id = corpus
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        let mut story_members: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, &root) in relations.story.iter().enumerate() {
-            story_members.entry(root).or_default().push(i);
-        }
+        let by_id = positions(corpus.articles.iter().map(|a| &a.id));
+        let story_members = members(&relations.story);
         // With a persistent index, its FTS5 table answers searches: no folded copy here.
         let search = match texts {
             Some(t) => SearchIndex::fts(t.file, &t.order),
@@ -140,20 +146,11 @@ impl Data {
         let entity_counts = entities
             .mentions
             .iter()
-            .map(|ms| {
-                let mut ids: Vec<usize> = ms.iter().map(|m| m.entity).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.len()
-            })
+            .map(|ms| crate::nlp::named(ms).len())
             .collect();
         let (forms, timeline) = entity_facts(&corpus, &entities);
         let keys: Vec<String> = corpus.articles.iter().map(article_key).collect();
-        let by_key = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.clone(), i))
-            .collect();
+        let by_key = positions(keys.iter());
         Data {
             forms,
             timeline,
@@ -177,16 +174,8 @@ impl Data {
     /// while the full analysis is read.
     pub fn from_preview(file: std::path::PathBuf, p: crate::store::Preview) -> Data {
         let n = p.articles.len();
-        let by_id = p
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        let mut story_members: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, &root) in p.story.iter().enumerate() {
-            story_members.entry(root).or_default().push(i);
-        }
+        let by_id = positions(p.articles.iter().map(|a| &a.id));
+        let story_members = members(&p.story);
         let entities = Entities {
             list: p.entities,
             mentions: vec![vec![]; n],
@@ -199,12 +188,7 @@ impl Data {
                 named[a].push(i as u32);
             }
         }
-        let by_key = p
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.clone(), i))
-            .collect();
+        let by_key = positions(p.keys.iter());
         Data {
             search: SearchIndex::fts(file.clone(), &p.order),
             corpus: Corpus {
@@ -241,10 +225,7 @@ impl Data {
         {
             return names.iter().map(|&e| e as usize).collect();
         }
-        let mut ids: Vec<usize> = self.entities.mentions[a].iter().map(|m| m.entity).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        crate::nlp::named(&self.entities.mentions[a])
     }
 
     pub fn article_count(&self) -> usize {

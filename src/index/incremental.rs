@@ -24,7 +24,7 @@ use super::features::Features;
 use super::related::{
     Candidates, Inverted, Link, MIN_SHOWN, NEAR, candidates, explain, hub_of, lists,
 };
-use super::score::Scorer;
+use super::score::{NO_EVIDENCE, Scorer};
 use super::stories::stories_from;
 use super::{KEPT_RELATED, Relations};
 use crate::corpus::Article;
@@ -54,10 +54,6 @@ pub struct Report {
     /// Articles whose story was formed again.
     pub stories: usize,
 }
-
-/// A hub level for an article not there before whose candidates were not looked for (it is
-/// touched, so it gets its own before the scores that count).
-const NO_HUB: f32 = -12.0;
 
 /// Share of the corpus above which everything is related again.
 const FULL_SHARE: f64 = 0.25;
@@ -106,7 +102,12 @@ pub fn relate_again(
     // hub levels as they stand; the final scores come below).
     let inverted = Inverted::build(&features);
     let fresh_cands = candidates(&features, &inverted, articles, fresh, limit);
-    let mut hub: Vec<f32> = previous.hub.iter().map(|h| h.unwrap_or(NO_HUB)).collect();
+    // Only the fresh articles have no stored hub level: theirs come from their candidates.
+    let mut hub: Vec<f32> = previous
+        .hub
+        .iter()
+        .map(|h| h.unwrap_or(NO_EVIDENCE))
+        .collect();
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
         hub[a] = hub_of(c);
     }

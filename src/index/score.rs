@@ -106,7 +106,7 @@ pub fn hub_level(best_log_odds: &mut [f32]) -> f32 {
 /// Neighbours that make an article's hub level.
 pub const HUB_NEIGHBOURS: usize = 3;
 /// The log-odds standing for "shares nothing".
-const NO_EVIDENCE: f32 = -12.0;
+pub const NO_EVIDENCE: f32 = -12.0;
 /// How much of an article pair's mean hub level above the corpus median comes off its
 /// log-odds, and a shift that comes with it. Chosen on the UNER documents as the smallest
 /// that leave no different story in the other language at 0.5 or more (0.7 and -1.0); the

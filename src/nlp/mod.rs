@@ -79,6 +79,14 @@ pub struct Mention {
     pub end: usize,
 }
 
+/// The distinct entities that `mentions` (one article's) name, in index order.
+pub fn named(mentions: &[Mention]) -> Vec<usize> {
+    let mut ids: Vec<usize> = mentions.iter().map(|m| m.entity).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 /// One real-world entity across the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {

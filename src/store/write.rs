@@ -120,9 +120,6 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for (i, ((label, n), a)) in d.order.iter().zip(d.corpus).enumerate() {
-        let mut named: Vec<usize> = d.entities.mentions[i].iter().map(|m| m.entity).collect();
-        named.sort_unstable();
-        named.dedup();
         head.execute(params![
             i as i64,
             label,
@@ -135,7 +132,7 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
             a.url,
             crate::corpus::ids::article_key(a),
             d.relations.story[i] as i64,
-            named.len() as i64,
+            crate::nlp::named(&d.entities.mentions[i]).len() as i64,
         ])?;
     }
     let mut put = tx.prepare(
