@@ -68,15 +68,27 @@ pub fn read_source(source: &Source) -> FileResult {
         }
     };
     let format = source.format.unwrap_or(Format::Text);
+    // The cleaner counts, on this thread, the terminal controls it removes from the file.
+    let _ = super::sanitize::take_removed();
     let parsed = format.parse(&decoded.text);
+    let removed = super::sanitize::take_removed();
     let mut problems: Vec<String> = decoded.warning.into_iter().collect();
     problems.extend(parsed.problems);
+    if removed > 0 {
+        problems.push(format!(
+            "{removed} terminal control sequence(s) removed from the text; the text around them kept"
+        ));
+    }
     let (drafts, empty): (Vec<Draft>, Vec<Draft>) = parsed
         .drafts
         .into_iter()
         .partition(|d| !d.title.is_empty() || !d.body.is_empty());
     if !empty.is_empty() && drafts.is_empty() {
         problems.push("no text left after cleaning; skipped".into());
+    }
+    // A `[]`, a feed or a JSON Lines file of nothing: never silently no article.
+    if drafts.is_empty() && problems.is_empty() {
+        problems.push("no article in the file; skipped".into());
     }
     let is_collection = source.format.is_some_and(Format::is_collection);
     // Finished here, on the worker thread: language detection is the costly part.

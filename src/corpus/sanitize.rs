@@ -4,6 +4,31 @@
 //! first), whole terminal escape sequences (ESC/CSI/OSC/DCS, and their 8-bit C1 forms), the
 //! remaining C1 controls U+0080–U+009F, bidi overrides and isolates, and invisible characters
 //! that only get in the way of matching (BOM, soft hyphen). Everything else is kept.
+//!
+//! A control string (OSC, DCS and the like) is removed whole only when it ends (BEL or ST)
+//! within one line and [`MAX_CONTROL_STRING`] characters, as real ones do (titles,
+//! hyperlinks). Otherwise only its introducer goes and the text after it stays: a stray
+//! U+0090 or U+009D, which mojibake (UTF-8 read as Latin-1) is full of, once took the rest of
+//! the article with it. What was removed is counted per thread ([`take_removed`]), so that
+//! loading can say so.
+
+use std::cell::Cell;
+
+/// The longest control string removed whole (an OSC 8 hyperlink with a long address fits).
+pub const MAX_CONTROL_STRING: usize = 4096;
+
+thread_local! {
+    static REMOVED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Escape sequences and control strings removed on this thread since the last call.
+pub fn take_removed() -> usize {
+    REMOVED.with(|r| r.replace(0))
+}
+
+fn removed_one() {
+    REMOVED.with(|r| r.set(r.get() + 1));
+}
 
 /// Returns `text` with terminal controls removed; see the module doc for what goes.
 pub fn sanitize(text: &str) -> String {
@@ -23,10 +48,19 @@ pub fn sanitize(text: &str) -> String {
                 out.push('\n');
             }
             '\t' | '\u{0B}' | '\u{0C}' => out.push(' '),
-            '\u{1B}' => skip_escape(&mut chars),
+            '\u{1B}' => {
+                removed_one();
+                skip_escape(&mut chars);
+            }
             // 8-bit CSI, OSC, DCS, SOS, PM, APC introduce sequences of their own.
-            '\u{9B}' => skip_csi(&mut chars),
-            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            '\u{9B}' => {
+                removed_one();
+                skip_csi(&mut chars);
+            }
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => {
+                removed_one();
+                skip_string(&mut chars);
+            }
             '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if is_dropped(c) => {}
             c => out.push(c),
@@ -113,25 +147,37 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// A control string runs to BEL, ST (`ESC \` or U+009C), or the end of the text.
+/// A control string runs to BEL or ST (`ESC \\` or U+009C). One that does not end within a
+/// line and [`MAX_CONTROL_STRING`] characters is no control string: nothing after its
+/// introducer is skipped.
 fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{07}' | '\u{9C}' => return,
-            '\u{1B}' => {
-                if chars.peek() == Some(&'\\') {
-                    chars.next();
-                }
+    let mut ahead = chars.clone();
+    for _ in 0..MAX_CONTROL_STRING {
+        match ahead.next() {
+            Some('\u{07}' | '\u{9C}') => {
+                *chars = ahead;
                 return;
             }
-            _ => {}
+            Some('\u{1B}') if ahead.peek() == Some(&'\\') => {
+                ahead.next();
+                *chars = ahead;
+                return;
+            }
+            // Another sequence begins, or the line ends: this was none. (Stopping at the next
+            // introducer also keeps the look-ahead linear in the text.)
+            Some(
+                '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{1B}' | '\u{90}' | '\u{98}'
+                | '\u{9B}' | '\u{9D}' | '\u{9E}' | '\u{9F}',
+            )
+            | None => return,
+            Some(_) => {}
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{is_clean, sanitize};
+    use super::{MAX_CONTROL_STRING, is_clean, sanitize, take_removed};
 
     #[test]
     fn strips_csi_osc_and_c1() {
@@ -165,8 +211,38 @@ mod tests {
         }
     }
 
+    /// An unterminated OSC, DCS or C1 string removed the rest of the article.
     #[test]
-    fn unterminated_osc_eats_to_end_only() {
-        assert_eq!(sanitize("ok\x1b]0;never ends"), "ok");
+    fn an_unterminated_control_string_keeps_the_text_after_it() {
+        let _ = take_removed();
+        assert_eq!(sanitize("ok\x1b]0;never ends"), "ok0;never ends");
+        assert_eq!(sanitize("a\x1bPq text"), "aq text");
+        // Mojibake: "Ð" (C3 90) read as Latin-1 is "Ã" and U+0090 (DCS).
+        assert_eq!(
+            sanitize("Ã\u{90}ber die Grenze. Mehr Text."),
+            "Ãber die Grenze. Mehr Text."
+        );
+        assert_eq!(sanitize("x\u{9d} rest\nline two\u{7}"), "x rest\nline two");
+        let long = format!("a\u{1b}]{}\u{7}b", "x".repeat(MAX_CONTROL_STRING + 10));
+        assert!(sanitize(&long).ends_with("xb"));
+        assert_eq!(take_removed(), 5);
+        // A real one is removed whole, and counted.
+        assert_eq!(
+            sanitize("a\x1b]8;;https://x.example\x1b\\link\x1b]8;;\x1b\\ b"),
+            "alink b"
+        );
+        assert_eq!(take_removed(), 2);
+    }
+
+    #[test]
+    fn many_introducers_take_linear_time() {
+        let text = format!("{}end", "\u{90}ab".repeat(300_000));
+        let t = std::time::Instant::now();
+        assert_eq!(sanitize(&text).len(), 600_003);
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(2),
+            "{:?}",
+            t.elapsed()
+        );
     }
 }

@@ -137,8 +137,47 @@ mod fuzz {
             Just("e\u{301}".to_owned()),
             Just("Пхеньян ".to_owned()),
             Just("Putin sagte. ".to_owned()),
+            Just("<div/>".to_owned()),
+            Just("<ul/>".to_owned()),
+            Just("</p>".to_owned()),
+            Just("</div>".to_owned()),
+            Just("<p a b=c d='e>' f=\"g\"".to_owned()),
+            Just("\u{90}".to_owned()),
+            Just("\u{1b}]8;;".to_owned()),
             "\\PC{0,12}",
         ]
+    }
+
+    /// What made HTML slow once, repeated many times: non-void elements written self-closing,
+    /// stray end tags, floods of attributes, nesting.
+    fn hostile_html() -> impl Strategy<Value = String> {
+        let unit = prop_oneof![
+            Just("<div/>"),
+            Just("<div></p>"),
+            Just("<ul/>"),
+            Just("<b>"),
+            Just("</span>"),
+            Just("<li>"),
+            Just(" a"),
+            Just(" x=\"1\""),
+            Just("&amp;"),
+            Just("text "),
+        ];
+        (
+            proptest::collection::vec(unit, 1..6),
+            1_000usize..40_000,
+            0usize..50_000,
+        )
+            .prop_map(|(units, n, attributes)| {
+                let mut page = String::from("<html><body>");
+                for i in 0..n {
+                    page.push_str(units[i % units.len()]);
+                }
+                page.push_str("<p");
+                page.push_str(&" a".repeat(attributes));
+                page.push_str(">Hello.</p></body></html>");
+                page
+            })
     }
 
     proptest! {
@@ -161,11 +200,46 @@ mod fuzz {
         }
 
         #[test]
+        #[test]
         fn formats_never_panic_on_any_text(text in "\\PC{0,300}") {
             for f in FORMATS {
                 let _ = f.parse(&text);
             }
             let _ = clean(&text);
+        }
+
+        /// Any text behind a UTF-32 or UTF-16 byte-order mark reads back as that text, and no
+        /// format panics on it (a UTF-32 feed once crashed the XML parser).
+        #[test]
+        fn wide_encodings_decode_to_their_text(text in "\\PC{1,200}", kind in 0..4u8) {
+            let mut bytes: Vec<u8> = match kind {
+                0 => vec![0xFF, 0xFE, 0, 0],
+                1 => vec![0, 0, 0xFE, 0xFF],
+                2 => vec![0xFF, 0xFE],
+                _ => vec![0xFE, 0xFF],
+            };
+            for c in text.chars() {
+                match kind {
+                    0 => bytes.extend((c as u32).to_le_bytes()),
+                    1 => bytes.extend((c as u32).to_be_bytes()),
+                    2 => c.encode_utf16(&mut [0; 2]).iter().for_each(|u| bytes.extend(u.to_le_bytes())),
+                    _ => c.encode_utf16(&mut [0; 2]).iter().for_each(|u| bytes.extend(u.to_be_bytes())),
+                }
+            }
+            // A UTF-16 text beginning with NUL NUL would carry UTF-32's mark; NULs are binary.
+            if !text.contains('\0') {
+                let d = crate::corpus::decode::decode(&bytes);
+                if let Ok(d) = d {
+                    prop_assert_eq!(&d.text, &text);
+                    let xml = format!("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><title>{}</title></item></channel></rss>", d.text);
+                    let _ = super::Format::Feed.parse(&xml);
+                    for f in FORMATS {
+                        let _ = f.parse(&d.text);
+                    }
+                } else {
+                    prop_assert!(text.trim().is_empty() || text.chars().all(char::is_whitespace), "{:?}", d.err());
+                }
+            }
         }
 
         #[test]
@@ -175,6 +249,22 @@ mod fuzz {
                     let _ = f.parse(&d.text);
                 }
             }
+        }
+    }
+
+    proptest! {
+        // Each case is a page of up to half a megabyte: a few dozen cases.
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        #[test]
+        fn hostile_html_takes_linear_time(page in hostile_html()) {
+            let t = std::time::Instant::now();
+            let parsed = super::Format::Html.parse(&page);
+            // Up to 40,000 units (about 400 KB): well under a second when linear; the quadratic
+            // cases took 8–150 s.
+            let took = t.elapsed();
+            prop_assert!(took < std::time::Duration::from_secs(3), "{:?} for {} bytes: {:.60}", took, page.len(), page);
+            prop_assert!(parsed.drafts[0].body.contains("Hello."));
         }
     }
 }
