@@ -159,10 +159,11 @@ fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// Saves `mine`, merged with the file as it is now: read marks and bookmarks that this run
-/// added since `base` (the state as last read or saved) are added, those it removed are
-/// removed, and everything another run changed meanwhile stays. A corpus's session (last
-/// article, history) that this run changed is this run's. Returns what was written: the
-/// `base` for the next save.
+/// added since `base` (this run's state at its last save, or as read at start) are added,
+/// those it removed are removed, and everything another run changed meanwhile stays. A
+/// corpus's session (last article, history) that this run changed is this run's. Returns the
+/// `base` for the next save: `mine` as saved, never the merged file — another run's marks
+/// are not in this run's state, and would look like this run's removals next time.
 pub fn save(path: &Path, base: &State, mine: &State) -> std::io::Result<State> {
     let disk = match read(path) {
         Ok(disk) => disk.unwrap_or_default(),
@@ -186,7 +187,7 @@ pub fn save(path: &Path, base: &State, mine: &State) -> std::io::Result<State> {
         corpora,
     };
     write_atomically(path, &merged)?;
-    Ok(merged)
+    Ok(mine.clone())
 }
 
 /// `disk` plus what `mine` added to `base`, minus what it removed.
@@ -310,6 +311,35 @@ mod tests {
         let end = load(&path).state;
         assert_eq!(end.read, marks(&["a1", "b2", "y"]));
         assert_eq!(end.bookmarks, marks(&["b1"]));
+    }
+
+    /// The base of the next save was the merged file: when A saved again (on quit), B's
+    /// marks, which A's state never held, counted as A's removals and were deleted.
+    #[test]
+    fn saving_again_keeps_the_other_runs_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let (mut base_a, mut base_b) = (State::default(), State::default());
+        let mut a = State::default();
+        a.bookmarks.insert("a".into());
+        base_a = save(&path, &base_a, &a).unwrap();
+        let mut b = State::default();
+        b.bookmarks.insert("b".into());
+        base_b = save(&path, &base_b, &b).unwrap();
+        assert_eq!(load(&path).state.bookmarks, marks(&["a", "b"]));
+        // Both save again on quit, each with one more read mark.
+        a.read.insert("ra".into());
+        save(&path, &base_a, &a).unwrap();
+        b.read.insert("rb".into());
+        save(&path, &base_b, &b).unwrap();
+        let end = load(&path).state;
+        assert_eq!(end.bookmarks, marks(&["a", "b"]));
+        assert_eq!(end.read, marks(&["ra", "rb"]));
+        // A removal is still a removal.
+        let mut a2 = a.clone();
+        a2.bookmarks.remove("a");
+        save(&path, &a, &a2).unwrap();
+        assert_eq!(load(&path).state.bookmarks, marks(&["b"]));
     }
 
     /// A state path that is a directory left a temporary file behind on every run.

@@ -23,19 +23,55 @@ pub fn watch(
     keep_going: impl Fn() -> bool,
 ) -> Result<(), String> {
     let (tx, rx) = mpsc::channel();
-    let roots = paths.to_vec();
+    // A file is watched through its folder: a watch on the file itself follows its inode,
+    // which an editor-style save (write a temporary file, rename it over) replaces, and the
+    // file was no longer followed after the first such save.
+    let mut dirs = vec![];
+    let mut files = vec![];
+    for p in paths {
+        if p.is_file() {
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let parent = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+            files.push(parent.join(p.file_name().unwrap_or_default()));
+        } else {
+            dirs.push(p.clone());
+        }
+    }
+    // Events may name paths as given or as resolved (FSEvents): both are looked for.
+    let roots: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|d| {
+            [
+                d.clone(),
+                std::fs::canonicalize(d).unwrap_or_else(|_| d.clone()),
+            ]
+        })
+        .collect();
+    let targets = files.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if let Ok(e) = event
-            && relevant(&e, &roots)
+            && (relevant(&e, &roots) || names_one_of(&e, &targets))
         {
             let _ = tx.send(());
         }
     })
     .map_err(|e| format!("cannot watch: {e}"))?;
-    for p in paths {
+    for p in &dirs {
         watcher
             .watch(p, RecursiveMode::Recursive)
             .map_err(|e| format!("{}: cannot watch: {e}", p.display()))?;
+    }
+    let mut watched_parents = std::collections::HashSet::new();
+    for f in &files {
+        let parent = f.parent().unwrap_or(Path::new("/")).to_path_buf();
+        if watched_parents.insert(parent.clone()) {
+            watcher
+                .watch(&parent, RecursiveMode::NonRecursive)
+                .map_err(|e| format!("{}: cannot watch: {e}", f.display()))?;
+        }
     }
     while keep_going() {
         match rx.recv_timeout(Duration::from_secs(1)) {
@@ -62,12 +98,19 @@ fn relevant(e: &notify::Event, roots: &[PathBuf]) -> bool {
         EventKind::Modify(notify::event::ModifyKind::Metadata(_))
     );
     kind && e.paths.iter().any(|p| {
-        let below = roots
+        roots
             .iter()
             .find_map(|r| p.strip_prefix(r).ok())
-            .unwrap_or_else(|| Path::new(p.file_name().unwrap_or_default()));
-        !hidden(below)
+            .is_some_and(|below| !hidden(below))
     })
+}
+
+/// A change (any kind but reading or metadata) that names one of the watched files.
+fn names_one_of(e: &notify::Event, files: &[PathBuf]) -> bool {
+    !matches!(
+        e.kind,
+        EventKind::Access(_) | EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+    ) && e.paths.iter().any(|p| files.contains(p))
 }
 
 fn hidden(path: &Path) -> bool {
@@ -116,5 +159,41 @@ mod tests {
         .unwrap();
         writer.join().unwrap();
         assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    /// A watched single file was no longer followed after an editor-style save (a temporary
+    /// file renamed over it): the watch was on the replaced inode.
+    #[test]
+    fn a_single_file_is_followed_across_saves_that_rename_over_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("feed.txt");
+        std::fs::write(&file, "Titel\n\nText.").unwrap();
+        std::fs::write(tmp.path().join("other.txt"), "x").unwrap();
+        let writer_file = file.clone();
+        let dir = tmp.path().to_path_buf();
+        let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let seen = count.clone();
+        let started = Instant::now();
+        let writer = std::thread::spawn(move || {
+            for round in 0..3 {
+                std::thread::sleep(Duration::from_millis(1200));
+                let tmp = dir.join(format!(".feed.txt.tmp{round}"));
+                std::fs::write(&tmp, format!("Titel {round}\n\nText.")).unwrap();
+                std::fs::rename(&tmp, &writer_file).unwrap();
+            }
+            // Another file in the folder is none of its business.
+            std::thread::sleep(Duration::from_millis(1200));
+            std::fs::write(dir.join("other.txt"), "y").unwrap();
+        });
+        watch(
+            std::slice::from_ref(&file),
+            || {
+                seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            },
+            || started.elapsed() < Duration::from_millis(6500),
+        )
+        .unwrap();
+        writer.join().unwrap();
+        assert_eq!(count.load(std::sync::atomic::Ordering::SeqCst), 3);
     }
 }

@@ -376,7 +376,7 @@ fn watch_shows_new_files_while_the_reader_is_open() {
     .unwrap();
     let screen = tmux.wait_for(&[
         "Articles — 4",
-        "the corpus changed: 2 new or changed, 0 gone",
+        "the corpus changed: 2 new, 0 changed, 0 gone",
         "Schoigu besucht Pjöngj",
     ]);
     // Still on the article it showed, and the new ones are unread (•).
@@ -467,4 +467,72 @@ fn an_indexed_corpus_is_usable_before_the_whole_analysis_is_read() {
     std::thread::sleep(Duration::from_millis(300));
     tmux.keys(&["q"]);
     tmux.wait_for(&["EXIT=0"]);
+}
+
+/// Two readers open at once: each one's bookmarks and read marks survive the other's saves
+/// and its quitting. (The saver's next base was the merged file, so the other reader's marks,
+/// which this one never had, counted as its removals: when A quit, B's were gone.)
+#[test]
+fn two_readers_at_once_keep_each_others_marks() {
+    let home = tempfile::tempdir().unwrap();
+    let state_file = home.path().join("data/dossier/state.json");
+    let marks = |field: &str| -> std::collections::BTreeSet<String> {
+        std::fs::read(&state_file)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+            .and_then(|v| {
+                v[field].as_array().map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(str::to_owned))
+                        .collect()
+                })
+            })
+            .unwrap_or_default()
+    };
+    let wait_until = |what: &str, ok: &dyn Fn() -> bool| {
+        let start = Instant::now();
+        while !ok() {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {what}: {:?}",
+                std::fs::read_to_string(&state_file)
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let a = session("marks-a", home.path());
+    let b = session("marks-b", home.path());
+    for t in [&a, &b] {
+        t.text(&format!("{} ; echo EXIT=$?", bin.display()));
+        t.keys(&["Enter"]);
+        t.wait_for(&["Articles — 5", "Related"]);
+    }
+    // A bookmarks the top row; B bookmarks the last row and marks it read.
+    a.keys(&["b"]);
+    wait_until("A's bookmark", &|| !marks("bookmarks").is_empty());
+    let by_a = marks("bookmarks");
+    b.keys(&["G", "b"]);
+    wait_until("B's bookmark beside A's", &|| {
+        marks("bookmarks").len() > by_a.len()
+    });
+    b.keys(&["m"]);
+    let by_b: std::collections::BTreeSet<String> =
+        marks("bookmarks").difference(&by_a).cloned().collect();
+    wait_until("B's read mark", &|| {
+        marks("read").iter().any(|r| by_b.contains(r))
+    });
+    let all = marks("bookmarks");
+
+    a.keys(&["q"]);
+    a.wait_for(&["EXIT=0"]);
+    assert_eq!(marks("bookmarks"), all, "A quitting kept B's bookmark");
+    assert!(
+        marks("read").iter().any(|r| by_b.contains(r)),
+        "and B's read mark"
+    );
+    b.keys(&["q"]);
+    b.wait_for(&["EXIT=0"]);
+    assert_eq!(marks("bookmarks"), all, "B quitting kept A's bookmark");
+    assert!(marks("read").iter().any(|r| by_b.contains(r)));
 }

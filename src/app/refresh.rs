@@ -72,15 +72,21 @@ impl App {
         }
         let filter = remap_filter(&self.filter);
 
-        let added = new
-            .keys
-            .iter()
-            .filter(|k| !old.by_key.contains_key(*k))
-            .count();
+        // By id: a changed article has a new key (its text's hash is part of it), and was
+        // counted both as new and as gone.
+        let (mut added, mut changed) = (0, 0);
+        for (i, a) in new.corpus.articles.iter().enumerate() {
+            match old.by_id.get(&a.id) {
+                None => added += 1,
+                Some(&o) if old.keys[o] != new.keys[i] => changed += 1,
+                Some(_) => {}
+            }
+        }
         let gone = old
-            .keys
+            .corpus
+            .articles
             .iter()
-            .filter(|k| !new.by_key.contains_key(*k))
+            .filter(|a| !new.by_id.contains_key(&a.id))
             .count();
         self.data = Some(new);
         self.loading = None;
@@ -115,9 +121,9 @@ impl App {
             let counts = crate::corpus::Skipped::summary(skipped);
             self.say(format!("{counts} — press w"), 20);
         }
-        if added + gone > 0 {
+        if added + changed + gone > 0 {
             self.say(
-                format!("the corpus changed: {added} new or changed, {gone} gone"),
+                format!("the corpus changed: {added} new, {changed} changed, {gone} gone"),
                 10,
             );
         }
@@ -169,7 +175,8 @@ mod tests {
         );
         assert!(app.list.rows.iter().any(|r| r.article() == current));
         let message = app.message.clone().unwrap_or_default();
-        assert_eq!(message, "the corpus changed: 2 new or changed, 1 gone");
+        // One new, one changed: a changed article was also counted as gone.
+        assert_eq!(message, "the corpus changed: 1 new, 1 changed, 0 gone");
         assert_eq!(app.loading, None, "no progress left in the status line");
 
         // Back leaves the filter, to the article as it was opened.
@@ -206,7 +213,7 @@ mod tests {
         assert!(current < 4);
         assert_eq!(
             app.message.as_deref(),
-            Some("the corpus changed: 0 new or changed, 1 gone")
+            Some("the corpus changed: 0 new, 0 changed, 1 gone")
         );
     }
 }
