@@ -213,6 +213,40 @@ fn spawn_watched(
     });
 }
 
+/// A worker for jobs of which only the newest matters (a search, a find): they run one at a
+/// time, and jobs queued while one runs are dropped for the last of them. Its answer comes
+/// back as a message; a panic in it ends the app.
+fn latest_only(
+    ctl: &mpsc::UnboundedSender<Control>,
+    reply: &mpsc::UnboundedSender<Msg>,
+    what: &'static str,
+) -> mpsc::UnboundedSender<(std::sync::Arc<Data>, Effect)> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<(std::sync::Arc<Data>, Effect)>();
+    let (ctl, reply) = (ctl.clone(), reply.clone());
+    tokio::spawn(async move {
+        while let Some(mut job) = rx.recv().await {
+            while let Ok(newer) = rx.try_recv() {
+                job = newer;
+            }
+            let handle = tokio::task::spawn_blocking(move || crate::app::run_job(&job.0, &job.1));
+            match handle.await {
+                Ok(Some(msg)) => {
+                    let _ = reply.send(msg);
+                }
+                Ok(None) => {}
+                Err(e) if e.is_panic() => {
+                    let _ = ctl.send(Control::Failed(format!(
+                        "the {what} crashed; see the message above"
+                    )));
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+    });
+    tx
+}
+
 /// Forwards SIGTERM, SIGINT, SIGHUP and SIGQUIT to the loop, which then restores the
 /// terminal, saves the state and exits with 128 + the signal's number.
 fn watch_signals(ctl: &mpsc::UnboundedSender<Control>) {
@@ -417,7 +451,9 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         last_error
     });
 
-    let _ = draw(&mut terminal, &app, &theme);
+    let searcher = latest_only(&ctl_tx, &tx, "search");
+    let finder = latest_only(&ctl_tx, &tx, "entity finder");
+    let _ = draw(&mut terminal, &mut app, &theme);
     let ending = loop {
         let msg = tokio::select! {
             msg = rx.recv() => msg,
@@ -451,8 +487,20 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                     let _ = out.write_all(crate::clipboard::osc52(&text).as_bytes());
                     let _ = out.flush();
                 }
-                job @ (Effect::Search { .. } | Effect::Find { .. } | Effect::ReadText { .. }) => {
-                    // Searching a large corpus takes time: a worker does it, the UI goes on.
+                job @ (Effect::Search { .. } | Effect::Find { .. }) => {
+                    // One search and one find at a time, the newest query only: typing fast
+                    // (or a key flood) must not start a job per key.
+                    if let Some(data) = app.data.clone() {
+                        let worker = if matches!(job, Effect::Search { .. }) {
+                            &searcher
+                        } else {
+                            &finder
+                        };
+                        let _ = worker.send((data, job));
+                    }
+                }
+                job @ Effect::ReadText { .. } => {
+                    // Reading from the index takes time: a worker does it, the UI goes on.
                     if let Some(data) = app.data.clone() {
                         let reply = tx.clone();
                         spawn_watched(&ctl_tx, "search", move || {
@@ -467,7 +515,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         if app.quit {
             break Ending::Quit;
         }
-        if let Err(e) = draw(&mut terminal, &app, &theme) {
+        if let Err(e) = draw(&mut terminal, &mut app, &theme) {
             break Ending::Failed(e);
         }
     };
@@ -478,16 +526,25 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
     (ending, save_error)
 }
 
+/// Draws a frame. The app is laid out for the frame's own size first: resize events arrive
+/// after the terminal has changed, and in a burst the last one seen is not the size now.
 fn draw(
     terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
-    app: &App,
+    app: &mut App,
     theme: &Theme,
 ) -> Result<(), String> {
     if PANICKED.load(Ordering::SeqCst) {
         return Ok(());
     }
     terminal
-        .draw(|f| crate::ui::draw(f, app, theme))
+        .draw(|f| {
+            let area = f.area();
+            if area != app.size {
+                // A resize yields no effects (it only lays out again).
+                let _ = app.update(Msg::Resize(area.width, area.height));
+            }
+            crate::ui::draw(f, app, theme)
+        })
         .map(|_| ())
         .map_err(|e| format!("cannot draw: {e}"))
 }

@@ -42,7 +42,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &theme::Theme) {
 fn draw_view(frame: &mut Frame, app: &View) {
     let area = frame.area();
     frame.render_widget(Block::new().style(app.theme.style("text")), area);
-    let Some(areas) = app.areas() else {
+    // The frame's own area, never the size of the last resize event: during a burst of
+    // resizes the two differ, and a pane laid out for the other size wrote outside the buffer.
+    let Some(areas) = crate::app::layout::areas(area) else {
         too_small(frame, app, area);
         return;
     };

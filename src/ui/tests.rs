@@ -447,3 +447,24 @@ fn long_status_messages_end_in_an_ellipsis() {
     let t = render(&app);
     assert!(find(t.backend().buffer(), "x…").is_some());
 }
+
+/// A burst of resizes panicked ("index outside of buffer … Rect { width: 1000, height: 5 }"):
+/// the panes were laid out for the last resize event while the frame had another size.
+#[test]
+fn a_frame_of_another_size_than_the_last_resize_draws_within_itself() {
+    let mut app = loaded_app(120, 40);
+    for (w, h) in [(1000, 5), (1000, 200), (61, 15), (300, 90), (120, 16)] {
+        let _ = app.update(crate::app::Msg::Resize(w, h));
+        for (fw, fh) in [
+            (120, 40),
+            (60, 15),
+            (59, 14),
+            (1000, 5),
+            (200, 50),
+            (1000, 16),
+        ] {
+            let mut terminal = Terminal::new(TestBackend::new(fw, fh)).unwrap();
+            terminal.draw(|f| super::draw(f, &app, &dark())).unwrap();
+        }
+    }
+}

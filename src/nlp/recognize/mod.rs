@@ -68,8 +68,19 @@ pub fn recognize_with(
     works::drop_works(&field, &mut claims);
     not_ours::drop_not_ours(&field, &mut claims);
     lone::lone_names(&field, &mut claims);
-    claims.into_spans()
+    let mut spans = claims.into_spans();
+    spans.retain(|s| s.words.len() <= MAX_NAME_WORDS && s.end - s.start <= MAX_NAME_BYTES);
+    spans
 }
+
+/// A run of capitalised words longer than this is a headline in capitals, a tag cloud or a
+/// list, not a name: the longest real ones ("Organisation for Economic Co-operation and
+/// Development", "Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung") have
+/// six or seven words. Unbounded, one run became a 2.5 MB "name" that the finder matched
+/// letter by letter on every key.
+pub const MAX_NAME_WORDS: usize = 11;
+/// The same bound in bytes, for names of few but endless words.
+pub const MAX_NAME_BYTES: usize = 160;
 
 /// The rules' names: the lexicon's first, then runs of capitalised words.
 fn rule_names(field: &Field) -> Claims {
@@ -290,6 +301,29 @@ mod tests {
                 "Mario Draghi"
             ]
         );
+    }
+
+    /// `"Aaaa " * 500000` was one 2.5 MB name, and a tag cloud one of 3,000 words.
+    #[test]
+    fn endless_runs_of_capitals_are_no_names() {
+        let lex = lexicon::get();
+        for lang in ["en", "de", "it"] {
+            let text = format!("Er sagte: {}und ging.", "Aaaa ".repeat(20_000));
+            let spans = recognize(&text, lang, false, lex);
+            assert!(
+                spans
+                    .iter()
+                    .all(|s| s.words.len() <= MAX_NAME_WORDS && s.end - s.start <= MAX_NAME_BYTES),
+                "{lang}: {:?}",
+                spans.iter().map(|s| s.end - s.start).max()
+            );
+            let cloud = "Berlin Wahl Merkel Gipfel Brexit Trump Euro Krise Nato Gas Streik Bahn Kanzler Klima";
+            let spans = recognize(cloud, lang, false, lex);
+            assert!(
+                spans.iter().all(|s| s.words.len() <= MAX_NAME_WORDS),
+                "{lang}: {spans:?}"
+            );
+        }
     }
 
     /// The mistakes seen in use that issue #9 lists, one assertion each.
