@@ -113,16 +113,29 @@ fn make_index(paths: &[std::path::PathBuf]) -> ExitCode {
             },
             &|_| {},
         );
+        // An index that cannot be opened or written (read-only, a full disk) is said once,
+        // as the error; an update that lost to another process's is tried again.
+        let failed = a.index.as_ref().and_then(|s| s.failed.clone());
+        let index_source = a.index.as_ref().map(|s| s.index.display().to_string());
         for s in &a.corpus.skipped {
-            messages::warning(&s.source, &s.reason);
+            let is_failure = failed.as_deref().is_some_and(|f| f.ends_with(&s.reason))
+                && index_source.as_deref() == Some(s.source.as_str());
+            if !is_failure {
+                messages::warning(&s.source, &s.reason);
+            }
         }
         match a.index {
             Some(summary) if summary.saved => {
                 println!("indexed {summary}");
                 return ExitCode::SUCCESS;
             }
-            Some(summary) if attempt == 3 => {
-                messages::error(&format!("the index was not saved: {summary}"));
+            Some(summary) if summary.failed.is_some() || attempt == 3 => {
+                let why = summary.failed.as_deref().map_or_else(
+                    || format!("the index was not saved: {summary}"),
+                    |f| f.replace("working without the index", "the index was not saved"),
+                );
+                messages::error(&why);
+                break;
             }
             Some(_) => {}
             None => break,

@@ -33,6 +33,9 @@ pub struct Summary {
     /// Whether this run's update was written (false: another process wrote one meanwhile,
     /// or the index could not be written).
     pub saved: bool,
+    /// Why the index could not be opened or written, when it could not (it is also among the
+    /// notes): `dossier index` says it once, as its error.
+    pub failed: Option<String>,
     pub millis: u128,
     pub index: PathBuf,
 }
@@ -79,10 +82,8 @@ impl Now<'_> {
 /// A source's key in the index.
 fn key_of(source: &Source) -> String {
     match &source.data {
-        SourceData::File(path) => std::fs::canonicalize(path).map_or_else(
-            |_| source.label.clone(),
-            |p| p.to_string_lossy().into_owned(),
-        ),
+        SourceData::File(path) => std::fs::canonicalize(path)
+            .map_or_else(|_| corpus::path_key(path), |p| corpus::path_key(&p)),
         SourceData::Embedded(_) => source.label.clone(),
     }
 }
@@ -99,13 +100,16 @@ pub fn run(
     progress(Stage::Loading);
     let (sources, walk_skipped) = corpus::expand(paths);
     let mut notes = vec![];
+    let mut failed = None;
     let mut store = match Store::open(index_file) {
         Ok((store, note)) => {
             notes.extend(note);
             Some(store)
         }
         Err(why) => {
-            notes.push(format!("{why}; working without the index"));
+            let why = format!("{why}; working without the index");
+            notes.push(why.clone());
+            failed = Some(why);
             None
         }
     };
@@ -122,14 +126,34 @@ pub fn run(
         .collect();
     // What the index holds; a database that fails while being read is moved aside once.
     let mut stored = read_state(store.as_ref(), &now);
+    for _ in 0..crate::store::BUSY_RETRIES {
+        match &stored {
+            Err(why) if crate::store::is_busy(why) => {
+                std::thread::sleep(crate::store::BUSY_WAIT);
+                stored = read_state(store.as_ref(), &now);
+            }
+            _ => break,
+        }
+    }
     if let Err(why) = &stored {
-        drop(store.take());
-        match Store::open_fresh(index_file, why) {
+        let read_only = store.take().is_some_and(|s| s.is_read_only());
+        // Busy is not corrupt, and what cannot be written cannot be made again either: only
+        // an index that fails being read for what it holds is moved aside.
+        let fresh = if crate::store::is_busy(why) || read_only {
+            Err(why.clone())
+        } else {
+            Store::open_fresh(index_file, why)
+        };
+        match fresh {
             Ok((s, note)) => {
                 notes.push(note);
                 store = Some(s);
             }
-            Err(why) => notes.push(format!("{why}; working without the index")),
+            Err(why) => {
+                let why = format!("{why}; working without the index");
+                notes.push(why.clone());
+                failed = Some(why);
+            }
         }
         stored = Ok(State::unindexed(&now));
     }
@@ -267,6 +291,14 @@ pub fn run(
     };
 
     match store.as_mut() {
+        Some(store) if store.is_read_only() && (summary.relinked || !touched.is_empty()) => {
+            let why = format!(
+                "{}: cannot be written (read-only); the index was read, not updated",
+                index_file.display()
+            );
+            notes.push(why.clone());
+            failed = Some(why);
+        }
         Some(store) if summary.relinked || !touched.is_empty() => {
             progress(Stage::Saving);
             let update = Update {
@@ -286,13 +318,26 @@ pub fn run(
             };
             match store.write(&update, generation) {
                 Ok(saved) => summary.saved = saved,
-                Err(why) => notes.push(format!("{why}; the index was not updated")),
+                Err(why) => {
+                    // A full disk: what the failed write took is given back. An index that
+                    // never held an analysis is worth nothing and goes whole (its log cannot
+                    // be emptied without room to copy it into the database).
+                    if generation == 0 {
+                        store.discard();
+                    } else {
+                        store.shrink_log();
+                    }
+                    let why = format!("{why}; the index was not updated");
+                    notes.push(why.clone());
+                    failed = Some(why);
+                }
             }
         }
         // Nothing to write: the index holds this analysis.
         Some(_) => summary.saved = true,
         None => {}
     }
+    summary.failed = failed;
     summary.millis = t.elapsed().as_millis();
     progress(Stage::Done);
     let texts = summary.saved.then(|| TextIndex {

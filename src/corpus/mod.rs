@@ -14,7 +14,7 @@ pub mod sanitize;
 mod walk;
 
 pub use load::{FileResult, assemble, load_bundled, load_paths, load_sources, read_source};
-pub use walk::{Source, SourceData, expand, io_reason};
+pub use walk::{Source, SourceData, expand, io_reason, path_key};
 
 /// One article, cleaned and ready to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

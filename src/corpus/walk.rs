@@ -117,10 +117,47 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// A path as the user would write it: exactly the file's name (lossy only where it is not
-/// UTF-8). Whatever prints it on a terminal makes it visible-safe ([`crate::messages`]).
+/// A path as the user would write it: exactly the file's name where it is UTF-8. A name that
+/// is not gets its other bytes written `\xFF` (and its backslashes `\\`), never U+FFFD: two
+/// files whose names differ only there (`a\xFF.txt`, `a\xFE.txt`) keep two labels, so their
+/// articles, ids and messages stay apart. Whatever prints a label on a terminal makes it
+/// visible-safe ([`crate::messages`]).
 pub fn label(path: &Path) -> String {
-    path.to_string_lossy().into_owned()
+    match path.to_str() {
+        Some(s) => s.to_owned(),
+        None => escaped(path),
+    }
+}
+
+/// What the index knows a file by: its label, except that a name that is not UTF-8 is marked
+/// as such (an absolute path, as keys are, never starts with `bytes:`), so that no UTF-8 name
+/// that happens to read `\xFF` can stand for it.
+pub fn path_key(path: &Path) -> String {
+    match path.to_str() {
+        Some(s) => s.to_owned(),
+        None => format!("bytes:{}", escaped(path)),
+    }
+}
+
+/// A path's bytes as text: UTF-8 runs as they are (backslashes doubled), other bytes `\xNN`.
+fn escaped(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&chunk.valid().replace('\\', "\\\\"));
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02X}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().into_owned()
+    }
 }
 
 /// An I/O error without the "(os error 2)" noise.
@@ -129,5 +166,26 @@ pub fn io_reason(err: &std::io::Error) -> String {
     match msg.find(" (os error") {
         Some(i) => msg[..i].to_owned(),
         None => msg,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt;
+
+    /// `a\xff.txt` and `a\xfe.txt` both became `a\u{FFFD}.txt`: the index failed on a
+    /// UNIQUE constraint on every later start, and the export showed one file's text twice.
+    #[test]
+    fn names_that_are_not_utf8_keep_apart() {
+        let ff = Path::new(std::ffi::OsStr::from_bytes(b"dir/a\xff.txt"));
+        let fe = Path::new(std::ffi::OsStr::from_bytes(b"dir/a\xfe.txt"));
+        assert_eq!(label(ff), "dir/a\\xFF.txt");
+        assert_ne!(label(ff), label(fe));
+        assert_eq!(label(Path::new("dir/a\\b ä.txt")), "dir/a\\b ä.txt");
+        let odd = Path::new(std::ffi::OsStr::from_bytes(b"a\\xFF\xff"));
+        assert_eq!(label(odd), "a\\\\xFF\\xFF");
+        // A UTF-8 name spelling the escape is another key.
+        assert_ne!(path_key(ff), path_key(Path::new("dir/a\\xFF.txt")));
     }
 }

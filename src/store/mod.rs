@@ -174,6 +174,8 @@ pub struct Update<'a> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened read-only (a read-only mount, no permission to write): read, never written.
+    read_only: bool,
 }
 
 /// Why the index could not be used.
@@ -183,10 +185,45 @@ fn db_err(path: &Path, e: &rusqlite::Error) -> StoreError {
     format!("{}: {e}", path.display())
 }
 
+/// Why opening failed, and so what to do about it.
+enum OpenError {
+    /// Not an index of this version (corrupt, foreign, older): move it aside, make a new one.
+    NotOurs(String),
+    /// The file could not be opened or written as it is (busy, read-only, no space, no
+    /// permission): it is not to blame, and is left as it is.
+    CannotUse(String),
+}
+
+/// Whether `e` says something of the file's content (it is not an index of ours), not of the
+/// moment (busy, locked) or the place (read-only, full, unreadable).
+pub(crate) fn says_not_ours(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => true,
+        Some(_) => false,
+        // Not an SQLite failure (a row of the wrong type): the content.
+        None => true,
+    }
+}
+
+/// How often, and how long each time, a busy index is waited for beyond SQLite's own busy
+/// timeout (which some of its answers skip): 10 s in all.
+pub const BUSY_RETRIES: usize = 100;
+pub const BUSY_WAIT: Duration = Duration::from_millis(100);
+
+/// Whether an error reported by the index says that another process holds it: busy is not
+/// corrupt, and such an index is never moved aside. (SQLite's messages for SQLITE_BUSY and
+/// SQLITE_LOCKED.)
+pub fn is_busy(why: &str) -> bool {
+    why.contains("database is locked") || why.contains("database table is locked")
+}
+
 impl Store {
     /// Opens the index at `path`, creating it (and its directory) when missing. A file that is
     /// not a dossier index of this version (corrupt, foreign, older) is moved aside to
-    /// `PATH.bad-<unix time>` and a new index made; the returned note says so.
+    /// `PATH.bad-<unix time>` and a new index made; the returned note says so. An index that
+    /// cannot be written (a read-only mount) is opened read-only, as it is; one that another
+    /// process holds is waited for, and never taken for corrupt.
     pub fn open(path: &Path) -> Result<(Store, Option<String>), StoreError> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -197,12 +234,33 @@ impl Store {
                 )
             })?;
         }
-        match Store::open_as_is(path) {
+        let mut opened = Store::open_as_is(path);
+        // SQLite answers "busy" at once, without waiting, while another process sets up its
+        // write-ahead log: a while of short waits, not an error.
+        for _ in 0..BUSY_RETRIES {
+            match &opened {
+                Err(OpenError::CannotUse(why)) if is_busy(why) => {
+                    std::thread::sleep(BUSY_WAIT);
+                    opened = Store::open_as_is(path);
+                }
+                _ => break,
+            }
+        }
+        match opened {
             Ok(store) => Ok((store, None)),
-            Err(why) if path.exists() => {
+            Err(OpenError::NotOurs(why)) if path.exists() => {
                 Store::open_fresh(path, &why).map(|(store, note)| (store, Some(note)))
             }
-            Err(why) => Err(format!("{}: {why}", path.display())),
+            Err(OpenError::CannotUse(why)) if path.exists() => {
+                // Read it as it is, if it can be read at all.
+                match Store::open_immutable(path) {
+                    Ok(store) => Ok((store, None)),
+                    Err(_) => Err(format!("{}: {why}", path.display())),
+                }
+            }
+            Err(OpenError::NotOurs(why) | OpenError::CannotUse(why)) => {
+                Err(format!("{}: {why}", path.display()))
+            }
         }
     }
 
@@ -219,57 +277,144 @@ impl Store {
         for suffix in ["-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
-        let store = Store::open_as_is(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let store = Store::open_as_is(path).map_err(|e| match e {
+            OpenError::NotOurs(e) | OpenError::CannotUse(e) => format!("{}: {e}", path.display()),
+        })?;
         Ok((
             store,
             format!("{why}; moved to {} and indexed afresh", aside.display()),
         ))
     }
 
-    fn open_as_is(path: &Path) -> Result<Store, String> {
+    fn open_as_is(path: &Path) -> Result<Store, OpenError> {
+        let cannot = |e: rusqlite::Error| OpenError::CannotUse(e.to_string());
+        let judged = |e: rusqlite::Error| {
+            if says_not_ours(&e) {
+                OpenError::NotOurs(format!("not a dossier index ({e})"))
+            } else {
+                OpenError::CannotUse(e.to_string())
+            }
+        };
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
-        .map_err(|e| e.to_string())?;
-        conn.busy_timeout(Duration::from_secs(30))
-            .map_err(|e| e.to_string())?;
-        let app: i32 = conn
-            .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .map_err(|e| format!("not a dossier index ({e})"))?;
-        let version: i32 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| format!("not a dossier index ({e})"))?;
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .map_err(|e| format!("not a dossier index ({e})"))?;
+        .map_err(judged)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(cannot)?;
+        let (mut app, mut version, mut tables) = facts(&conn).map_err(judged)?;
         if tables == 0 && app == 0 {
             conn.pragma_update(None, "journal_mode", "WAL")
-                .map_err(|e| e.to_string())?;
-            conn.execute_batch(&format!(
-                "BEGIN; {SCHEMA} PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
-            ))
-            .map_err(|e| e.to_string())?;
-        } else if app != APPLICATION_ID {
-            return Err("not a dossier index (another application's database)".into());
-        } else if version != SCHEMA_VERSION {
-            return Err(format!(
-                "an index of another dossier version (schema {version}, this one reads {SCHEMA_VERSION})"
+                .map_err(judged)?;
+            // Two first runs at once: the second waits for the first's schema (IMMEDIATE takes
+            // the write lock before anything is read), then finds it made.
+            conn.execute_batch("BEGIN IMMEDIATE").map_err(judged)?;
+            let made = facts(&conn)
+                .and_then(|f| {
+                    (app, version, tables) = f;
+                    if tables == 0 && app == 0 {
+                        conn.execute_batch(&format!(
+                            "{SCHEMA} PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+                        ))?;
+                        (app, version) = (APPLICATION_ID, SCHEMA_VERSION);
+                    }
+                    conn.execute_batch("COMMIT")
+                });
+            if let Err(e) = made {
+                let _ = conn.execute_batch("ROLLBACK");
+                return Err(judged(e));
+            }
+        }
+        if app != APPLICATION_ID {
+            return Err(OpenError::NotOurs(
+                "not a dossier index (another application's database)".into(),
             ));
+        } else if version != SCHEMA_VERSION {
+            return Err(OpenError::NotOurs(format!(
+                "an index of another dossier version (schema {version}, this one reads {SCHEMA_VERSION})"
+            )));
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(|e| e.to_string())?;
+            .map_err(cannot)?;
         Ok(Store {
             conn,
             path: path.to_owned(),
+            read_only: false,
+        })
+    }
+
+    /// An index that cannot be written, read as it is: immutable, so that SQLite needs no
+    /// lock and no `-shm` file beside it (a read-only mount has none).
+    pub(crate) fn open_immutable(path: &Path) -> Result<Store, StoreError> {
+        let uri = format!(
+            "file:{}?immutable=1",
+            path.to_string_lossy()
+                .replace('%', "%25")
+                .replace('?', "%3f")
+                .replace('#', "%23")
+        );
+        let conn = Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| db_err(path, &e))?;
+        let (app, version, _) = facts(&conn).map_err(|e| db_err(path, &e))?;
+        if app != APPLICATION_ID || version != SCHEMA_VERSION {
+            return Err(format!(
+                "{}: not an index of this dossier version",
+                path.display()
+            ));
+        }
+        Ok(Store {
+            conn,
+            path: path.to_owned(),
+            read_only: true,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
     }
+
+    /// Whether the index was opened read-only (it cannot be updated).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Removes the index's files (an index that never held an analysis, after its first
+    /// write failed); this store is not to be used again.
+    pub fn discard(&mut self) {
+        // A closed connection releases the files first.
+        let conn = std::mem::replace(
+            &mut self.conn,
+            Connection::open_in_memory().expect("an in-memory database opens"),
+        );
+        let _ = conn.close();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+        }
+        self.read_only = true;
+    }
+
+    /// After a failed write (a full disk): gives back what the write-ahead log took, as far
+    /// as it can.
+    pub fn shrink_log(&self) {
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+}
+
+/// The database's application id, schema version and number of schema objects.
+fn facts(conn: &Connection) -> rusqlite::Result<(i32, i32, i64)> {
+    Ok((
+        conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+        conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?,
+    ))
 }
 
 /// Where a bad index is moved: beside it, with the time, never over another.

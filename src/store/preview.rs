@@ -49,21 +49,24 @@ impl Store {
         .map_err(|e| db_err(path, &e))?;
         conn.busy_timeout(Duration::from_secs(30))
             .map_err(|e| db_err(path, &e))?;
-        let pragma = |name: &str| -> Result<i32, StoreError> {
+        let pragma = |name: &str| -> Result<i32, rusqlite::Error> {
             conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-                .map_err(|e| format!("{}: not a dossier index ({e})", path.display()))
         };
-        if pragma("application_id")? != APPLICATION_ID || pragma("user_version")? != SCHEMA_VERSION
-        {
-            return Err(format!(
+        let facts = pragma("application_id").and_then(|a| Ok((a, pragma("user_version")?)));
+        match facts {
+            Ok((APPLICATION_ID, SCHEMA_VERSION)) => Ok(Store {
+                conn,
+                path: path.to_owned(),
+                read_only: true,
+            }),
+            Ok(_) => Err(format!(
                 "{}: not an index of this dossier version",
                 path.display()
-            ));
+            )),
+            // On a read-only mount a WAL database cannot make its `-shm`: read it as it is.
+            Err(e) if path.exists() && !super::says_not_ours(&e) => Store::open_immutable(path),
+            Err(e) => Err(format!("{}: not a dossier index ({e})", path.display())),
         }
-        Ok(Store {
-            conn,
-            path: path.to_owned(),
-        })
     }
 
     /// What the list, search and finder need, when the index holds an analysis made by this
