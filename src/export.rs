@@ -104,7 +104,84 @@ impl<'a> Document<'a> {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("export serialises")
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut out,
+            TerminalSafe(serde_json::ser::PrettyFormatter::new()),
+        );
+        self.serialize(&mut ser).expect("export serialises");
+        String::from_utf8(out).expect("JSON is UTF-8")
+    }
+}
+
+/// JSON as serde_json writes it, except that the characters that can drive a terminal or
+/// reorder what it shows — DEL, the C1 controls, bidi overrides and isolates, line and
+/// paragraph separators — are written as `\uXXXX` escapes. The text a JSON reader gets is
+/// the same; a terminal that shows the document is safe. Article text never has them (the
+/// cleaner removed them); a file name or a reason quoting input may.
+struct TerminalSafe<F>(F);
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '\u{7F}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}')
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for TerminalSafe<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        // Nearly always nothing to escape: one pass to find out.
+        if !fragment.chars().any(needs_escape) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut from = 0;
+        for (i, c) in fragment.char_indices() {
+            if needs_escape(c) {
+                writer.write_all(&fragment.as_bytes()[from..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                from = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[from..])
+    }
+
+    // Everything else as the wrapped formatter does it.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
     }
 }
 
@@ -156,5 +233,45 @@ fn skipped(s: &Skipped) -> ExportSkipped<'_> {
     ExportSkipped {
         source: &s.source,
         reason: &s.reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A skipped file's name or reason carried raw bidi, DEL and C1 characters to stdout.
+    #[test]
+    fn characters_that_drive_a_terminal_are_escaped_and_the_text_is_the_same() {
+        let corpus = Corpus {
+            articles: vec![],
+            skipped: vec![Skipped {
+                source: "evil\u{202E}txt.\u{7F}\u{9B}31m\u{2028}x".into(),
+                reason: "bad \u{85} ä 平壤".into(),
+            }],
+        };
+        let entities = Entities::default();
+        let relations = Relations {
+            related: vec![],
+            story: vec![],
+            hub: vec![],
+            near: vec![],
+        };
+        let json = Document::new(&corpus, &entities, &relations).to_json();
+        assert!(
+            json.contains(r"evil\u202etxt.\u007f\u009b31m\u2028x"),
+            "{json}"
+        );
+        assert!(json.contains(r"bad \u0085 ä 平壤"), "{json}");
+        assert!(!json.chars().any(needs_escape));
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            back["skipped"][0]["source"],
+            corpus.skipped[0].source.as_str()
+        );
+        assert!(
+            json.starts_with("{\n  \"articles\": []"),
+            "pretty as before: {json}"
+        );
     }
 }
