@@ -44,7 +44,11 @@ pub struct ExportMention<'a> {
 #[derive(Debug, Serialize)]
 pub struct ExportRelated<'a> {
     pub id: &'a str,
+    /// The probability that the two tell the same story.
     pub score: f64,
+    /// How related the two are, 0 to 1, as people rate news pairs; the list's order after the
+    /// article's own story.
+    pub relatedness: f64,
     pub shared: Vec<&'a str>,
     /// Shared content words (cognates across languages), rarest first.
     pub words: &'a [String],
@@ -85,6 +89,7 @@ impl<'a> Document<'a> {
                         id: &corpus.articles[l.article].id,
                         // Four decimals: enough to rank, stable across platforms.
                         score: (f64::from(l.score) * 10_000.0).round() / 10_000.0,
+                        relatedness: (f64::from(l.relatedness) * 10_000.0).round() / 10_000.0,
                         shared: l
                             .shared
                             .iter()

@@ -72,11 +72,24 @@ fn bundled_corpus_stories_and_scores() {
             .iter()
             .map(|r| r["score"].as_f64().unwrap())
             .collect();
+        let relatedness: Vec<f64> = related
+            .iter()
+            .map(|r| r["relatedness"].as_f64().unwrap())
+            .collect();
+        // The article's own story first, then the likeliest other telling, then by
+        // relatedness: past the first two entries, relatedness only goes down.
+        let own = a["story"].as_str().unwrap();
+        let in_story = related
+            .iter()
+            .take_while(|r| story(r["id"].as_str().unwrap()) == own)
+            .count();
+        let rest = &relatedness[(in_story + 1).min(relatedness.len())..];
         assert!(
-            scores.windows(2).all(|w| w[0] >= w[1]),
-            "best first: {scores:?}"
+            rest.windows(2).all(|w| w[0] >= w[1]),
+            "most related first: {relatedness:?}"
         );
         assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)));
+        assert!(relatedness.iter().all(|s| (0.0..=1.0).contains(s)));
         // Every entry says why; here, where all is about Russia, with entities.
         assert!(
             related
@@ -85,7 +98,7 @@ fn bundled_corpus_stories_and_scores() {
         );
         // Nothing a visit is related to is likely the same story.
         if visits.contains(&a["id"].as_str().unwrap()) {
-            assert!(scores[0] < 0.5, "{scores:?}");
+            assert!(scores.iter().all(|&s| s < 0.5), "{scores:?}");
         }
     }
     let isw = &article(&export, "000_b7278b78f013c97b")["related"][0];
@@ -190,8 +203,8 @@ fn translations_rank_at_the_top_and_fold_into_stories() {
         "translation on top {:.3}, pairs folded {:.3}, story purity {:.3}, empty why {:.3}, other-language non-translations >= 0.5: {}",
         figures.0, figures.1, figures.2, figures.3, figures.4
     );
-    assert!(figures.0 >= 0.90, "{figures:?}");
-    assert!(figures.1 >= 0.85, "{figures:?}");
+    assert!(figures.0 >= 0.92, "{figures:?}");
+    assert!(figures.1 >= 0.88, "{figures:?}");
     assert!(figures.2 >= 0.98, "{figures:?}");
     assert!(figures.3 <= 0.10, "{figures:?}");
     assert_eq!(figures.4, 0, "{figures:?}");

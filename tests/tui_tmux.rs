@@ -536,3 +536,41 @@ fn two_readers_at_once_keep_each_others_marks() {
     assert_eq!(marks("bookmarks"), all, "B quitting kept A's bookmark");
     assert!(marks("read").iter().any(|r| by_b.contains(r)));
 }
+
+/// The related panel in a real terminal: the open article's story first, marked, then the
+/// others by relatedness; `Tab Tab j i` opens the detail of the second entry, with every
+/// shared entity, word and number and both scores; any key closes it.
+#[test]
+fn the_related_panel_orders_by_relatedness_and_i_explains_an_entry() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let tmux = session("related", home.path());
+    tmux.text(&format!("{} ; echo EXIT=$?", bin.display()));
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for(&["Articles — 5", "same story · IT"]);
+    // The panel's figures after the story entry go down.
+    let figures: Vec<f32> = screen
+        .lines()
+        .filter_map(|l| l.rsplit('│').nth(1))
+        .filter_map(|cell| {
+            let after_bar = cell.rsplit(['▰', '▱']).next()?;
+            after_bar.split_whitespace().next()?.parse().ok()
+        })
+        .collect();
+    assert!(figures.len() >= 3, "{figures:?}\n{screen}");
+    assert!(
+        figures[1..].windows(2).all(|w| w[0] >= w[1]),
+        "{figures:?}\n{screen}"
+    );
+    tmux.keys(&["Tab", "Tab", "j", "i"]);
+    let detail = tmux.wait_for(&["Why linked", "Shared entities (", "Shared numbers ("]);
+    assert!(detail.contains("relatedness "), "{detail}");
+    assert!(detail.contains("same-story probability"), "{detail}");
+    assert!(detail.contains("dates: "), "{detail}");
+    assert!(detail.contains("Shared words ("), "{detail}");
+    tmux.keys(&["x"]);
+    let closed = tmux.wait_for(&["Related"]);
+    assert!(!closed.contains("Why linked"), "{closed}");
+    tmux.keys(&["q"]);
+    tmux.wait_for(&["EXIT=0"]);
+}

@@ -42,6 +42,8 @@ pub enum Action {
     FilterLanguage,
     Help,
     ShowSkipped,
+    /// Everything the focused related entry shares with the open article.
+    LinkDetail,
 }
 
 impl Action {
@@ -73,6 +75,7 @@ impl Action {
         Action::FilterUnread,
         Action::FilterBookmarked,
         Action::FilterLanguage,
+        Action::LinkDetail,
         Action::ShowSkipped,
         Action::Help,
         Action::Quit,
@@ -109,6 +112,9 @@ impl Action {
             Action::FilterBookmarked => "show only bookmarked articles (toggle)",
             Action::FilterLanguage => "show one language, the next, then all",
             Action::ShowSkipped => "show skipped files",
+            Action::LinkDetail => {
+                "why a related entry is linked: scores, dates, every shared name, word, number"
+            }
             Action::Help => "this help",
         }
     }

@@ -168,6 +168,7 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("*", Action::FilterBookmarked),
     ("L", Action::FilterLanguage),
     ("w", Action::ShowSkipped),
+    ("i", Action::LinkDetail),
     ("?", Action::Help),
     ("f1", Action::Help),
     ("h", Action::FocusPrev),

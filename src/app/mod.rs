@@ -8,6 +8,7 @@ pub mod finder;
 pub mod history;
 pub mod keymap;
 pub mod layout;
+pub mod link;
 pub mod list;
 pub mod matches;
 mod mouse;
@@ -157,6 +158,8 @@ pub enum Popup {
     },
     Help,
     Skipped,
+    /// The detail view of a related entry.
+    Link(Box<link::LinkDetail>),
 }
 
 /// The list pane: what the filter lets through, the rows shown for it, the cursor.

@@ -233,7 +233,7 @@ impl App {
         match &mut self.popup {
             Popup::Finder(_) => return self.finder_key(key),
             Popup::Search { .. } => return self.search_key(key),
-            Popup::Help | Popup::Skipped => {
+            Popup::Help | Popup::Skipped | Popup::Link(_) => {
                 let (lines, rows) = self.popup_extent();
                 let max = lines.saturating_sub(rows);
                 let page = rows.max(1);
@@ -444,6 +444,7 @@ impl App {
                 self.popup = Popup::Skipped;
                 self.popup_scroll = 0;
             }
+            Action::LinkDetail => self.open_link_detail(),
         }
         vec![]
     }
@@ -581,6 +582,26 @@ impl App {
                 self.select_first_mention(e);
             }
         }
+    }
+
+    /// The detail view of the related entry under the panel's cursor (the first when the
+    /// panel is not focused).
+    fn open_link_detail(&mut self) {
+        let sel = if self.focus == Pane::Related {
+            self.related.sel
+        } else {
+            0
+        };
+        let (Some(data), Some(from), Some(link)) = (
+            self.data.as_ref(),
+            self.reader.current,
+            self.related().get(sel),
+        ) else {
+            self.say("no related entry to explain", 3);
+            return;
+        };
+        self.popup = Popup::Link(Box::new(super::link::LinkDetail::of(data, from, link)));
+        self.popup_scroll = 0;
     }
 
     /// The articles the entity card lists: those of the selected mention's entity.
@@ -780,6 +801,14 @@ impl App {
                 self.skipped_line_count(),
                 super::layout::skipped_rect(self.size),
             ),
+            Popup::Link(ref detail) => {
+                let rect = super::layout::skipped_rect(self.size);
+                let lines = match &self.data {
+                    Some(d) => detail.lines(d, rect.width.saturating_sub(2) as usize).len(),
+                    None => 0,
+                };
+                (lines, rect)
+            }
             _ => (0, self.size),
         };
         (lines, rect.height.saturating_sub(2) as usize)

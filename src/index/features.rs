@@ -28,9 +28,46 @@ pub struct Features {
     /// words can share without a dictionary ("Präsident"/"president", "Technologie"/"technology").
     pub cognates: Vec<Sparse>,
     pub cognate_idf: Vec<f32>,
+    /// Every word of the article, names and numbers included, folded (case, accents): the
+    /// plain TF-IDF view of a text, which the relatedness score reads beside the others
+    /// ([`super::relatedness`]): across languages it is where a name one side recognised and
+    /// the other wrote as a word ("Dult") still meets.
+    pub words: Vec<Sparse>,
+    /// Each entity's kind, by entity index.
+    pub kinds: Vec<Kind>,
+    /// Each article's title as a sorted set of hashed keys (seven-letter stems of its words
+    /// of four letters or more, and their cognate keys), for [`super::relatedness`].
+    pub titles: Vec<Vec<u64>>,
     /// A word as first seen for each term and cognate key, to show why two articles meet.
     pub term_words: Vec<String>,
     pub cognate_words: Vec<String>,
+}
+
+/// A title's words as hashed keys, sorted, each once: seven-letter stems of the words of four
+/// letters or more (folded), and their cognate keys, so that "Präsidentenwahl" meets
+/// "Präsident" and "presidential" across languages.
+pub fn title_keys(title: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let hash = |tag: u8, s: &str| {
+        let mut h = rustc_hash::FxHasher::default();
+        (tag, s).hash(&mut h);
+        h.finish()
+    };
+    let mut keys = Vec::new();
+    for w in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+    {
+        let folded = crate::nlp::fold::fold_word(w);
+        let stem: String = folded.chars().take(7).collect();
+        keys.push(hash(0, &stem));
+        if let Some(k) = cognate_key(&folded) {
+            keys.push(hash(1, &k));
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// Inverse document frequency: rare keys weigh more.
@@ -86,6 +123,7 @@ impl Features {
             numbers,
             cognates,
             cognate_idf,
+            all,
             term_words,
             cognate_words,
         } = words(articles, &entities.mentions);
@@ -103,6 +141,9 @@ impl Features {
             term_idf,
             cognates,
             cognate_idf,
+            words: all,
+            kinds: entities.list.iter().map(|e| e.kind).collect(),
+            titles: crate::parallel::map(articles, |a| title_keys(&a.title)),
             term_words,
             cognate_words,
         }
@@ -117,13 +158,14 @@ struct Words {
     numbers: Vec<Sparse>,
     cognates: Vec<Sparse>,
     cognate_idf: Vec<f32>,
+    all: Vec<Sparse>,
     term_words: Vec<String>,
     cognate_words: Vec<String>,
 }
 
 /// One article's distinct keys of one kind, in the order first met: the key, the word as first
 /// written, how often it occurs, and whether only as an everyday word.
-type Bag<'t> = Vec<(String, &'t str, f32, bool)>;
+pub(super) type Bag<'t> = Vec<(String, &'t str, f32, bool)>;
 
 /// Adds one occurrence of `key` (written `part`) to `bag`.
 fn add<'t>(
@@ -142,10 +184,14 @@ fn add<'t>(
 }
 
 /// An article's content words outside its names: stems, cognate keys and numbers.
-fn bags<'t>(a: &'t Article, ms: &[crate::nlp::Mention], stop: &FxHashSet<String>) -> [Bag<'t>; 3] {
+pub(super) fn bags<'t>(
+    a: &'t Article,
+    ms: &[crate::nlp::Mention],
+    stop: &FxHashSet<String>,
+) -> [Bag<'t>; 4] {
     let lex = crate::nlp::lexicon::get();
-    let (mut terms, mut cognates, mut numbers) = (vec![], vec![], vec![]);
-    let (mut term_at, mut cognate_at, mut number_at) = Default::default();
+    let (mut terms, mut cognates, mut numbers, mut all) = (vec![], vec![], vec![], vec![]);
+    let (mut term_at, mut cognate_at, mut number_at, mut all_at) = Default::default();
     let mut folded = String::new();
     for (field, text) in [
         (Field::Title, a.title.as_str()),
@@ -163,6 +209,11 @@ fn bags<'t>(a: &'t Article, ms: &[crate::nlp::Mention], stop: &FxHashSet<String>
             .filter(|w| !w.is_empty())
         {
             let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            for part in word.split(['.', ',']).filter(|p| !p.is_empty()) {
+                folded.clear();
+                fold_into(part, &mut folded);
+                add(&mut all, &mut all_at, folded.clone(), part, false);
+            }
             while next_name < names.len() && names[next_name].1 <= at {
                 next_name += 1;
             }
@@ -201,7 +252,7 @@ fn bags<'t>(a: &'t Article, ms: &[crate::nlp::Mention], stop: &FxHashSet<String>
             }
         }
     }
-    [terms, cognates, numbers]
+    [terms, cognates, numbers, all]
 }
 
 /// Articles whose words are found at once (on all cores) before their keys are numbered.
@@ -222,24 +273,35 @@ fn number(bag: Bag<'_>, ids: &mut FxHashMap<String, u32>, words: &mut Vec<String
         .collect()
 }
 
-fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
-    let stop: FxHashSet<String> = crate::corpus::lang::FUNCTION_WORDS
+/// The function words of every language, folded: never content.
+pub(super) fn stop_words() -> FxHashSet<String> {
+    crate::corpus::lang::FUNCTION_WORDS
         .iter()
         .flat_map(|(_, w)| w.iter().map(|w| crate::nlp::fold::fold_word(w)))
-        .collect();
+        .collect()
+}
+
+fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
+    let stop = stop_words();
     let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut number_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut cognate_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut term_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut cognate_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut number_counts: Vec<Counts> = Vec::with_capacity(articles.len());
+    let (mut all_ids, mut all_counts, mut all_words): (FxHashMap<String, u32>, Vec<Counts>, _) = (
+        FxHashMap::default(),
+        Vec::with_capacity(articles.len()),
+        Vec::new(),
+    );
     let mut term_words: Vec<String> = Vec::new();
     let mut cognate_words: Vec<String> = Vec::new();
     let mut number_words: Vec<String> = Vec::new();
     let ids: Vec<usize> = (0..articles.len()).collect();
     for chunk in ids.chunks(WORDS_CHUNK) {
         let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a], &stop));
-        for [terms, cognates, numbers] in found {
+        for [terms, cognates, numbers, all] in found {
+            all_counts.push(number(all, &mut all_ids, &mut all_words));
             term_counts.push(number(terms, &mut term_ids, &mut term_words));
             cognate_counts.push(number(cognates, &mut cognate_ids, &mut cognate_words));
             number_counts.push(number(numbers, &mut number_ids, &mut number_words));
@@ -250,6 +312,7 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     Words {
         terms,
         term_idf,
+        all: weigh(&all_counts, all_ids.len()).0,
         numbers: weigh(&number_counts, number_ids.len()).0,
         cognates,
         cognate_idf,

@@ -22,8 +22,10 @@
 
 use super::features::Features;
 use super::related::{
-    Candidates, Inverted, Link, MIN_SHOWN, NEAR, candidates, explain, hub_of, lists,
+    Candidates, Inverted, Link, by_relatedness, candidates, explain, hub_of, lists, order,
+    worth_keeping_near, worth_listing,
 };
+use super::relatedness::relatedness;
 use super::score::{NO_EVIDENCE, Scorer};
 use super::stories::stories_from;
 use super::{KEPT_RELATED, Relations};
@@ -113,16 +115,20 @@ pub fn relate_again(
     }
     let provisional = Scorer::new(&features, articles, hub);
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
-        for &(b, z, time) in c {
+        for &(b, z, time, r) in c {
             let b = b as usize;
             let Some(list) = &previous.kept[b] else {
                 continue;
             };
-            let last = match list.last() {
-                Some(l) if list.len() >= limit => l.score,
-                _ => MIN_SHOWN,
-            };
-            if provisional.probability_of(z, time, a, b) >= last {
+            // Lists hold the most related worth listing: a fresh article enters one that has
+            // room, or that holds a less related entry.
+            let least = list
+                .iter()
+                .map(|l| l.relatedness)
+                .fold(f32::INFINITY, f32::min);
+            if worth_listing(provisional.probability_of(z, time, a, b), r)
+                && (list.len() < limit || r >= least)
+            {
                 touched[b] = true;
             }
         }
@@ -172,20 +178,22 @@ pub fn relate_again(
             .chain(previous.near[a].iter().map(|&b| Link {
                 article: b as usize,
                 score: 0.0,
+                relatedness: 0.0,
                 shared: vec![],
                 words: vec![],
             }))
             .map(|l| Link {
                 score: scorer.probability(a, l.article),
+                relatedness: relatedness(&features, articles, a, l.article),
                 ..l
             })
-            .filter(|l| l.score >= NEAR)
+            .filter(|l| worth_keeping_near(l.score, l.relatedness))
             .collect();
-        links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.article.cmp(&y.article)));
+        links.sort_by(by_relatedness);
         let mut shown = vec![];
         let mut near = vec![];
         for mut l in links {
-            if shown.len() < limit && l.score >= MIN_SHOWN {
+            if shown.len() < limit && worth_listing(l.score, l.relatedness) {
                 // One that was near has its reasons found now.
                 if l.shared.is_empty() && l.words.is_empty() {
                     explain(&features, articles, a, &mut l);
@@ -235,6 +243,7 @@ pub fn relate_again(
         })
         .collect();
     let story = stories_from(&related, |a, b| scorer.probability(a, b), start, &active);
+    order(&mut related, &story);
     let report = Report {
         related: ids.len(),
         stories: active.iter().filter(|&&x| x).count(),

@@ -1,13 +1,16 @@
 //! Indexes over the analysed corpus: what articles are made of (`features`), the same-story
-//! probability of a pair (`score`), related lists (`related`) and story clusters (`stories`);
+//! probability of a pair (`score`) and how related it is (`relatedness`), related lists
+//! (`related`) and story clusters (`stories`);
 //! and the two the reader queries as the user types: full text (`search`) and entity names
 //! (`finder`).
 
+pub mod detail;
 pub mod features;
 pub mod finder;
 pub mod incremental;
 pub mod query;
 pub mod related;
+pub mod relatedness;
 pub mod score;
 pub mod search;
 pub mod sparse;
@@ -37,7 +40,8 @@ pub struct Relations {
 /// reader, an export of any shorter limit and the index agree on them.
 pub const KEPT_RELATED: usize = 30;
 
-/// Computes related stories (at most `limit` per article) and story clusters. Stories are
+/// Computes related stories (at most `limit` per article, in the order of [`related::order`])
+/// and story clusters. Stories are
 /// found from at least each article's best [`KEPT_RELATED`], whatever the limit.
 pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relations {
     let features = features::Features::build(articles, entities);
@@ -45,6 +49,7 @@ pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relati
         related::related(&features, articles, limit.max(KEPT_RELATED));
     let story = stories::stories(&related, |a, b| scorer.probability(a, b));
     let hub = scorer.hubs().to_vec();
+    related::order(&mut related, &story);
     for links in &mut related {
         links.truncate(limit);
     }

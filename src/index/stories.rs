@@ -34,7 +34,13 @@ pub fn stories(related: &[Vec<Link>], score: impl Fn(usize, usize) -> f32) -> Ve
 
 /// Whether the pair `a`–`l.article` joins stories (when their complete linkage allows).
 fn joins(related: &[Vec<Link>], a: usize, l: &Link) -> bool {
-    let best = |a: usize| related[a].first().map(|l| l.article);
+    // Lists are ordered by relatedness: the best here is the likeliest the same story.
+    let best = |a: usize| {
+        related[a]
+            .iter()
+            .max_by(|x, y| x.score.total_cmp(&y.score).then(y.article.cmp(&x.article)))
+            .map(|l| l.article)
+    };
     let b = l.article;
     let mutual = best(a) == Some(b) && best(b) == Some(a);
     l.score >= SAME_STORY || mutual && l.score >= MUTUAL_BEST
@@ -104,6 +110,7 @@ mod tests {
         Link {
             article,
             score,
+            relatedness: score,
             shared: vec![],
             words: vec![],
         }

@@ -299,13 +299,16 @@ pub(super) fn parse_mentions(json: &str) -> Result<Vec<Mention>, serde_json::Err
         .collect())
 }
 
-/// An article's related list as stored: (article, score, shared entities, shared words).
+/// An article's related list as stored: (article, score, relatedness, shared entities, shared
+/// words).
 pub(super) fn parse_related(json: &str) -> Result<Vec<Link>, serde_json::Error> {
-    let l: Vec<(usize, f32, Vec<usize>, Vec<String>)> = serde_json::from_str(json)?;
+    type Stored = (usize, f32, f32, Vec<usize>, Vec<String>);
+    let l: Vec<Stored> = serde_json::from_str(json)?;
     Ok(l.into_iter()
-        .map(|(article, score, shared, words)| Link {
+        .map(|(article, score, relatedness, shared, words)| Link {
             article,
             score,
+            relatedness,
             shared,
             words,
         })

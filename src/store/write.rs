@@ -144,9 +144,19 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
             .iter()
             .map(|m| (m.entity, u8::from(m.field == Field::Body), m.start, m.end))
             .collect();
-        let related: Vec<(usize, f32, &[usize], &[String])> = d.relations.related[i]
+        // (article, score, relatedness, shared entities, shared words)
+        type Stored<'a> = (usize, f32, f32, &'a [usize], &'a [String]);
+        let related: Vec<Stored> = d.relations.related[i]
             .iter()
-            .map(|l| (l.article, l.score, &l.shared[..], &l.words[..]))
+            .map(|l| {
+                (
+                    l.article,
+                    l.score,
+                    l.relatedness,
+                    &l.shared[..],
+                    &l.words[..],
+                )
+            })
             .collect();
         put.execute(params![
             i as i64,

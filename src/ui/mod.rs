@@ -57,6 +57,7 @@ fn draw_view(frame: &mut Frame, app: &View) {
         Popup::Finder(f) => popup::finder(frame, app, f, area),
         Popup::Help => popup::help(frame, app, area),
         Popup::Skipped => popup::skipped(frame, app, area),
+        Popup::Link(detail) => popup::link(frame, app, area, detail),
         Popup::Search { .. } | Popup::None => {}
     }
 }

@@ -158,6 +158,35 @@ fn scrolled(frame: &mut Frame, app: &View, r: Rect, lines: Vec<Line<'static>>, t
     );
 }
 
+/// The detail view of a related entry ([`crate::app::link::LinkDetail`]).
+pub fn link(frame: &mut Frame, app: &View, area: Rect, detail: &crate::app::link::LinkDetail) {
+    use crate::app::link::LineKind;
+    let Some(data) = &app.data else { return };
+    let r = crate::app::layout::skipped_rect(area);
+    frame.render_widget(Clear, r);
+    let width = r.width.saturating_sub(2) as usize;
+    let lines = detail
+        .lines(data, width)
+        .into_iter()
+        .map(|(kind, text)| {
+            let scope = match kind {
+                LineKind::Title => "title",
+                LineKind::Meta => "text.dim",
+                LineKind::Heading => "meta",
+                LineKind::Text => "popup",
+            };
+            Line::styled(text, app.theme.style(scope))
+        })
+        .collect();
+    scrolled(
+        frame,
+        app,
+        r,
+        lines,
+        " Why linked — j/k PgUp/PgDn scroll · any other key closes ",
+    );
+}
+
 pub fn skipped(frame: &mut Frame, app: &View, area: Rect) {
     let r = crate::app::layout::skipped_rect(area);
     frame.render_widget(Clear, r);

@@ -1,6 +1,7 @@
-//! The related panel (best first: language, score bar, title, and beneath, "same story" where
-//! it is one, and the entities and words that explain the link, rarest first) and, beneath it,
-//! the card of the selected mention's entity.
+//! The related panel (the open article's own story first, marked "same story", then the most
+//! related: language, relatedness bar, title, and beneath, the entities and words that explain
+//! the link, rarest first; `i` shows all of it) and, beneath it, the card of the selected
+//! mention's entity.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -44,13 +45,16 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         .take(per_page)
     {
         let art = &data.corpus.articles[link.article];
-        let (full, empty) = bar(link.score, 5);
+        let (full, empty) = bar(link.relatedness, 5);
         let mut head = vec![
             badge(app, &art.lang),
             Span::raw(" "),
             Span::styled(full, app.theme.style("score.bar")),
             Span::styled(empty, app.theme.style("score.empty")),
-            Span::styled(format!(" {:.2} ", link.score), app.theme.style("text.dim")),
+            Span::styled(
+                format!(" {:.2} ", link.relatedness),
+                app.theme.style("text.dim"),
+            ),
         ];
         let used: usize = head.iter().map(Span::width).sum();
         head.push(Span::styled(
@@ -79,17 +83,21 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         } else {
             "same story · ".to_owned()
         };
-        let shared = truncate(&format!("  {same}{}", why.join(", ")), width);
+        // "same story" stands out from the reasons: it is what the story rows fold.
+        let same = truncate(&format!("  {same}"), width);
+        let reasons = truncate(&why.join(", "), width.saturating_sub(same.chars().count()));
         let selected = i == app.related.sel && app.focus == Pane::Related;
-        let mut shared = Span::styled(shared, app.theme.style("text.dim"));
+        let mut tail = vec![
+            Span::styled(same, app.theme.style("related.same")),
+            Span::styled(reasons, app.theme.style("text.dim")),
+        ];
         if selected {
-            for span in &mut head {
+            for span in head.iter_mut().chain(tail.iter_mut()) {
                 span.style = app.theme.selected_over(span.style, "list.selected");
             }
-            shared.style = app.theme.selected_over(shared.style, "list.selected");
         }
         let mut first = Line::from(head);
-        let mut second = Line::from(shared);
+        let mut second = Line::from(tail);
         if selected {
             first = first.style(app.theme.style("list.selected"));
             second = second.style(app.theme.style("list.selected"));

@@ -468,3 +468,101 @@ fn a_frame_of_another_size_than_the_last_resize_draws_within_itself() {
         }
     }
 }
+
+/// The related panel lists the open article's own story first, marked "same story" in its
+/// own style, then the others by relatedness, highest first; the bar and figure are the
+/// relatedness.
+#[test]
+fn the_related_panel_puts_the_story_first_then_orders_by_relatedness() {
+    let app = loaded_app(120, 40);
+    let data = app.data.as_ref().unwrap();
+    let current = app.reader.current.unwrap();
+    let related = app.related();
+    let story = &data.relations.story;
+    let same: Vec<bool> = related
+        .iter()
+        .map(|l| story[l.article] == story[current])
+        .collect();
+    assert!(
+        same[0],
+        "the bundled corpus's first article has its story in Italian"
+    );
+    assert!(same.iter().any(|s| !s), "and related articles outside it");
+    // Once an entry is outside the story, all after it are.
+    assert!(same.windows(2).all(|w| w[0] || !w[1]), "{same:?}");
+    let others: Vec<f32> = related
+        .iter()
+        .zip(&same)
+        .filter(|(_, s)| !**s)
+        .map(|(l, _)| l.relatedness)
+        .collect();
+    assert!(others.windows(2).all(|w| w[0] >= w[1]), "{others:?}");
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let panel = app.areas().unwrap().related;
+    let (x, y) = find_from(buf, "same story", panel.x).expect("the story entry is marked");
+    assert_eq!(y, panel.y + 2, "on the first entry's second line");
+    let theme = dark();
+    assert_eq!(buf[(x, y)].style().fg, theme.style("related.same").fg);
+    assert!(
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    );
+    // The figure beside the first entry's bar is its relatedness.
+    let figure = format!("{:.2}", related[0].relatedness);
+    assert_eq!(
+        find_from(buf, &figure, panel.x).map(|p| p.1),
+        Some(panel.y + 1)
+    );
+    // Only one line shows per entry: a later entry does not say "same story".
+    let rows_with_mark = (panel.y..panel.y + panel.height)
+        .filter(|&row| {
+            let text: String = (panel.x..panel.x + panel.width)
+                .map(|x| buf[(x, row)].symbol().chars().next().unwrap_or(' '))
+                .collect();
+            text.contains("same story")
+        })
+        .count();
+    assert_eq!(rows_with_mark, same.iter().filter(|s| **s).count());
+}
+
+/// `i` on a related entry shows all it shares with the open article: both scores, the
+/// dates, every shared entity (more than the panel's line holds), word and number.
+#[test]
+fn the_link_detail_shows_every_shared_entity_word_and_number() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, crate::app::Pane::Related);
+    key(&mut app, KeyCode::Char('i'));
+    let crate::app::Popup::Link(detail) = &app.popup else {
+        panic!("no detail view: {:?}", app.popup);
+    };
+    assert!(detail.shared.entities.len() > 3, "{detail:?}");
+    let data = app.data.as_ref().unwrap();
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    assert!(find(buf, "Why linked").is_some());
+    assert!(find(buf, &format!("relatedness {:.2}", detail.relatedness)).is_some());
+    assert!(
+        find(
+            buf,
+            &format!("Shared entities ({})", detail.shared.entities.len())
+        )
+        .is_some()
+    );
+    assert!(find(buf, "Shared words").is_some());
+    assert!(find(buf, "Shared numbers").is_some());
+    assert!(find(buf, "dates:").is_some());
+    // The last shared entity is shown too, not only the panel's three.
+    let last = &data.entities.list[*detail.shared.entities.last().unwrap()].name;
+    assert!(
+        find(buf, last.split(' ').next().unwrap()).is_some(),
+        "{last}"
+    );
+    // Any other key closes it.
+    key(&mut app, KeyCode::Char('x'));
+    assert!(matches!(app.popup, crate::app::Popup::None));
+}

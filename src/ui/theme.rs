@@ -206,6 +206,7 @@ pub const KNOWN_SCOPES: &[&str] = &[
     "pane.title",
     "popup",
     "popup.border",
+    "related.same",
     "score.bar",
     "score.empty",
     "status",
