@@ -190,8 +190,10 @@ pub(super) fn bags<'t>(
     stop: &FxHashSet<String>,
 ) -> [Bag<'t>; 4] {
     let lex = crate::nlp::lexicon::get();
-    let (mut terms, mut cognates, mut numbers, mut all) = (vec![], vec![], vec![], vec![]);
-    let (mut term_at, mut cognate_at, mut number_at, mut all_at) = Default::default();
+    let (mut terms, mut cognates, mut numbers) = (vec![], vec![], vec![]);
+    let mut all: Bag<'t> = vec![];
+    let (mut term_at, mut cognate_at, mut number_at) = Default::default();
+    let mut all_at: FxHashMap<String, usize> = FxHashMap::default();
     let mut folded = String::new();
     for (field, text) in [
         (Field::Title, a.title.as_str()),
@@ -212,7 +214,11 @@ pub(super) fn bags<'t>(
             for part in word.split(['.', ',']).filter(|p| !p.is_empty()) {
                 folded.clear();
                 fold_into(part, &mut folded);
-                add(&mut all, &mut all_at, folded.clone(), part, false);
+                // Most words come again: counted without a new key.
+                match all_at.get(folded.as_str()) {
+                    Some(&i) => all[i].2 += 1.0,
+                    None => add(&mut all, &mut all_at, folded.clone(), part, false),
+                }
             }
             while next_name < names.len() && names[next_name].1 <= at {
                 next_name += 1;

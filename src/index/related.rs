@@ -63,8 +63,8 @@ impl Postings {
     }
 }
 
-/// Candidates kept per article after the first pass, best log-odds first (the hub correction
-/// reorders them only a little), and beside them any more related than [`MIN_RELATED`].
+/// Candidates kept per article after the first pass, best log-odds first: the hub correction
+/// reorders them only a little.
 const KEPT: usize = 40;
 
 /// Links scoring less than this, and less than [`MIN_RELATED`], are not listed: below it,
@@ -340,21 +340,19 @@ pub fn candidates(
                     }
                     touched.truncate(exact);
                 }
-                // The candidates with their evidence weighed (log-odds, time factor) and their
-                // relatedness; the hub correction needs every article's best first. Kept are
-                // the likeliest the same story and the most related.
+                // The candidates with their evidence weighed (log-odds, time factor); the hub
+                // correction needs every article's best first. The best few are kept, with
+                // their relatedness (computed for those only: it reads every word).
                 let mut scored: Candidates = Vec::with_capacity(touched.len());
                 for &b in &touched {
                     acc[b] = 0.0;
                     let e = evidence(f, articles, a, b);
-                    let rel = relatedness(f, articles, a, b);
-                    scored.push((b as u32, log_odds(&e), time_factor(&e), rel));
+                    scored.push((b as u32, log_odds(&e), time_factor(&e), 0.0));
                 }
                 scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                if scored.len() > KEPT {
-                    let mut rest = scored.split_off(KEPT);
-                    rest.retain(|c| c.3 >= MIN_RELATED);
-                    scored.extend(rest);
+                scored.truncate(KEPT);
+                for c in &mut scored {
+                    c.3 = relatedness(f, articles, a, c.0 as usize);
                 }
                 scored.shrink_to_fit();
                 scored
