@@ -28,6 +28,9 @@ pub struct Features {
     /// words can share without a dictionary ("Präsident"/"president", "Technologie"/"technology").
     pub cognates: Vec<Sparse>,
     pub cognate_idf: Vec<f32>,
+    /// The cognate vectors' [`STRONGEST`] heaviest keys, for the relatedness of a pair in one
+    /// language (across languages the whole vector is read for the same-story evidence).
+    pub strong_cognates: Vec<Sparse>,
     /// Every word of the article, names and numbers included, folded (case, accents): the
     /// plain TF-IDF view of a text, which the relatedness score reads beside the others
     /// ([`super::relatedness`]): across languages it is where a name one side recognised and
@@ -69,6 +72,10 @@ pub fn title_keys(title: &str) -> Vec<u64> {
     keys.dedup();
     keys
 }
+
+/// Keys kept of the vectors that only [`super::relatedness`] reads: the heaviest (rarest, most
+/// repeated) carry its cosines; the rest cost a long merge for every candidate pair.
+pub const STRONGEST: usize = 64;
 
 /// Inverse document frequency: rare keys weigh more.
 fn idf(n: usize, df: usize) -> f32 {
@@ -128,6 +135,7 @@ impl Features {
             cognate_words,
         } = words(articles, &entities.mentions);
         let entity_idf = entity_df.iter().map(|&df| idf(n, df as usize)).collect();
+        let strong_cognates = crate::parallel::map(&cognates, |v| v.strongest(STRONGEST));
         Features {
             entities: entity_vecs,
             terms,
@@ -141,6 +149,7 @@ impl Features {
             term_idf,
             cognates,
             cognate_idf,
+            strong_cognates,
             words: all,
             kinds: entities.list.iter().map(|e| e.kind).collect(),
             titles: crate::parallel::map(articles, |a| title_keys(&a.title)),
@@ -188,13 +197,16 @@ pub(super) fn bags<'t>(
     a: &'t Article,
     ms: &[crate::nlp::Mention],
     stop: &FxHashSet<String>,
-) -> [Bag<'t>; 4] {
+) -> ([Bag<'t>; 3], Vec<(u64, f32)>) {
     let lex = crate::nlp::lexicon::get();
     let (mut terms, mut cognates, mut numbers) = (vec![], vec![], vec![]);
-    let mut all: Bag<'t> = vec![];
+    // Every word as a 64-bit hash of its folded form: the only bag no reason is read from,
+    // and the largest, so neither strings nor a map per article.
+    let mut all: Vec<u64> = vec![];
     let (mut term_at, mut cognate_at, mut number_at) = Default::default();
-    let mut all_at: FxHashMap<String, usize> = FxHashMap::default();
-    let mut folded = String::new();
+    // A word's parts ("1.500", "z.B.") and, in `pool`, each folded.
+    let mut parts: Vec<(&'t str, bool)> = Vec::new();
+    let mut pool: Vec<String> = Vec::new();
     for (field, text) in [
         (Field::Title, a.title.as_str()),
         (Field::Body, a.body.as_str()),
@@ -211,14 +223,22 @@ pub(super) fn bags<'t>(
             .filter(|w| !w.is_empty())
         {
             let at = word.as_ptr() as usize - text.as_ptr() as usize;
+            // Each part folded once, for every bag.
+            parts.clear();
             for part in word.split(['.', ',']).filter(|p| !p.is_empty()) {
-                folded.clear();
-                fold_into(part, &mut folded);
-                // Most words come again: counted without a new key.
-                match all_at.get(folded.as_str()) {
-                    Some(&i) => all[i].2 += 1.0,
-                    None => add(&mut all, &mut all_at, folded.clone(), part, false),
+                if pool.len() == parts.len() {
+                    pool.push(String::new());
                 }
+                let folded = &mut pool[parts.len()];
+                folded.clear();
+                fold_into(part, folded);
+                // Function words are in every text: they only lengthen the vectors.
+                let is_stop = stop.contains(folded.as_str());
+                parts.push((part, is_stop));
+                if is_stop {
+                    continue;
+                }
+                all.push(word_hash(folded));
             }
             while next_name < names.len() && names[next_name].1 <= at {
                 next_name += 1;
@@ -239,16 +259,15 @@ pub(super) fn bags<'t>(
                 }
                 continue;
             }
-            for part in word.split(['.', ',']).filter(|p| p.chars().count() >= 4) {
-                folded.clear();
-                fold_into(part, &mut folded);
-                if stop.contains(folded.as_str()) {
+            for (i, &(part, is_stop)) in parts.iter().enumerate() {
+                if is_stop || part.chars().count() < 4 {
                     continue;
                 }
+                let folded = &pool[i];
                 // A word of everyday frequency says less about a story than its rarity in
                 // a small corpus suggests: "Zusammenarbeit" in two articles on Russia.
-                let frequent = lex.is_frequent_folded(&a.lang, &folded);
-                if let Some(key) = cognate_key(&folded) {
+                let frequent = lex.is_frequent_folded(&a.lang, folded);
+                if let Some(key) = cognate_key(folded) {
                     add(&mut cognates, &mut cognate_at, key, part, frequent);
                 }
                 // A seven-letter prefix is a crude but language-blind stem
@@ -258,7 +277,23 @@ pub(super) fn bags<'t>(
             }
         }
     }
-    [terms, cognates, numbers, all]
+    all.sort_unstable();
+    let mut counted: Vec<(u64, f32)> = Vec::new();
+    for h in all {
+        match counted.last_mut() {
+            Some(last) if last.0 == h => last.1 += 1.0,
+            _ => counted.push((h, 1.0)),
+        }
+    }
+    ([terms, cognates, numbers], counted)
+}
+
+/// A folded word's key in the all-words bag.
+fn word_hash(folded: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    folded.hash(&mut h);
+    h.finish()
 }
 
 /// Articles whose words are found at once (on all cores) before their keys are numbered.
@@ -295,19 +330,23 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     let mut term_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut cognate_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut number_counts: Vec<Counts> = Vec::with_capacity(articles.len());
-    let (mut all_ids, mut all_counts, mut all_words): (FxHashMap<String, u32>, Vec<Counts>, _) = (
-        FxHashMap::default(),
-        Vec::with_capacity(articles.len()),
-        Vec::new(),
-    );
+    let mut all_ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut all_counts: Vec<Counts> = Vec::with_capacity(articles.len());
     let mut term_words: Vec<String> = Vec::new();
     let mut cognate_words: Vec<String> = Vec::new();
     let mut number_words: Vec<String> = Vec::new();
     let ids: Vec<usize> = (0..articles.len()).collect();
     for chunk in ids.chunks(WORDS_CHUNK) {
         let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a], &stop));
-        for [terms, cognates, numbers, all] in found {
-            all_counts.push(number(all, &mut all_ids, &mut all_words));
+        for ([terms, cognates, numbers], all) in found {
+            all_counts.push(
+                all.into_iter()
+                    .map(|(h, tf)| {
+                        let next = all_ids.len() as u32;
+                        (*all_ids.entry(h).or_insert(next), (tf, false))
+                    })
+                    .collect(),
+            );
             term_counts.push(number(terms, &mut term_ids, &mut term_words));
             cognate_counts.push(number(cognates, &mut cognate_ids, &mut cognate_words));
             number_counts.push(number(numbers, &mut number_ids, &mut number_words));
@@ -318,7 +357,11 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     Words {
         terms,
         term_idf,
-        all: weigh(&all_counts, all_ids.len()).0,
+        all: weigh(&all_counts, all_ids.len())
+            .0
+            .iter()
+            .map(|v| v.strongest(STRONGEST))
+            .collect(),
         numbers: weigh(&number_counts, number_ids.len()).0,
         cognates,
         cognate_idf,

@@ -11,8 +11,8 @@
 //! articles that resemble everything a little, which needs every article's best matches first.
 
 use super::features::Features;
-use super::relatedness::relatedness;
-use super::score::{Scorer, evidence, hub_level, log_odds, time_factor};
+use super::relatedness::relatedness_given;
+use super::score::{Evidence, Scorer, evidence, hub_level, log_odds, time_factor};
 use crate::corpus::Article;
 
 /// One related article.
@@ -72,7 +72,7 @@ const KEPT: usize = 40;
 pub const MIN_SHOWN: f32 = 0.02;
 /// Links less related than this, and less likely the same story than [`MIN_SHOWN`], are not
 /// listed. On the rated pairs of `shared/related-train` (in-sample), pairs people rate very
-/// dissimilar score a median of 0.14, somewhat dissimilar 0.37, somewhat similar 0.54.
+/// dissimilar score a median of 0.14, somewhat dissimilar 0.38, somewhat similar 0.54.
 pub const MIN_RELATED: f32 = 0.2;
 
 /// Whether a link with these scores is worth a place in a list.
@@ -142,25 +142,45 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
         .map(|e| e as usize)
         .collect();
     // Shared words (across languages: names the recogniser missed, loan words), then, across
-    // languages, shared cognates.
-    let mut words: Vec<String> = rarest(f.terms[a].shared(&f.terms[b]), &f.term_idf)
-        .into_iter()
-        .map(|t| f.term_words[t as usize].clone())
-        .collect();
-    if articles[a].lang != articles[b].lang {
-        for c in rarest(f.cognates[a].shared(&f.cognates[b]), &f.cognate_idf) {
-            let w = &f.cognate_words[c as usize];
-            if !words.contains(w) {
-                words.push(w.clone());
-            }
-        }
-    }
-    // Everyday words explain little to a reader: they come last, after the rarer ones.
+    // languages, shared cognates; everyday words explain little to a reader: they come after
+    // the rarer ones. Walked rarest first until enough rare ones are found (two long articles
+    // in one language share hundreds of words).
+    let terms = rarest(f.terms[a].shared(&f.terms[b]), &f.term_idf);
+    let cognates = if articles[a].lang != articles[b].lang {
+        rarest(f.cognates[a].shared(&f.cognates[b]), &f.cognate_idf)
+    } else {
+        vec![]
+    };
+    let term_words = terms.iter().map(|&t| &f.term_words[t as usize]);
+    let cognate_words = cognates
+        .iter()
+        .map(|&c| &f.cognate_words[c as usize])
+        .filter(|w| !terms.iter().any(|&t| &f.term_words[t as usize] == *w));
     let lex = crate::nlp::lexicon::get();
     let everyday =
         |w: &String| lex.is_frequent(&articles[a].lang, w) || lex.is_frequent(&articles[b].lang, w);
-    let (rare, common): (Vec<String>, Vec<String>) = words.into_iter().partition(|w| !everyday(w));
-    l.words = rare.into_iter().chain(common).take(MAX_WORDS).collect();
+    let (mut rare, mut common): (Vec<&String>, Vec<&String>) = (vec![], vec![]);
+    for w in term_words.chain(cognate_words) {
+        if rare.len() == MAX_WORDS {
+            break;
+        }
+        if rare.contains(&w) || common.contains(&w) {
+            continue;
+        }
+        if everyday(w) {
+            if common.len() < MAX_WORDS {
+                common.push(w);
+            }
+        } else {
+            rare.push(w);
+        }
+    }
+    l.words = rare
+        .into_iter()
+        .chain(common)
+        .take(MAX_WORDS)
+        .cloned()
+        .collect();
 }
 
 /// At most this many shared words are listed per link.
@@ -343,17 +363,22 @@ pub fn candidates(
                 // The candidates with their evidence weighed (log-odds, time factor); the hub
                 // correction needs every article's best first. The best few are kept, with
                 // their relatedness (computed for those only: it reads every word).
-                let mut scored: Candidates = Vec::with_capacity(touched.len());
+                let mut weighed: Vec<(Evidence, (u32, f32, f32, f32))> =
+                    Vec::with_capacity(touched.len());
                 for &b in &touched {
                     acc[b] = 0.0;
                     let e = evidence(f, articles, a, b);
-                    scored.push((b as u32, log_odds(&e), time_factor(&e), 0.0));
+                    weighed.push((e, (b as u32, log_odds(&e), time_factor(&e), 0.0)));
                 }
-                scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-                scored.truncate(KEPT);
-                for c in &mut scored {
-                    c.3 = relatedness(f, articles, a, c.0 as usize);
-                }
+                weighed.sort_by(|(_, x), (_, y)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                weighed.truncate(KEPT);
+                let mut scored: Candidates = weighed
+                    .into_iter()
+                    .map(|(e, mut c)| {
+                        c.3 = relatedness_given(f, articles, a, c.0 as usize, &e);
+                        c
+                    })
+                    .collect();
                 scored.shrink_to_fit();
                 scored
             })

@@ -9,6 +9,7 @@
 //! translations; the README's "Related stories" explains it.
 
 use super::features::Features;
+use super::score::Evidence;
 use crate::corpus::Article;
 use crate::nlp::Kind;
 
@@ -39,32 +40,54 @@ pub const FEATURES: [&str; 14] = [
 /// (the three measure overlapping things): for a given cosine, a pair whose few shared
 /// organisations or places are all it has is less related than its cosine says.
 mod fitted {
-    pub const BIAS: f32 = 0.0647;
-    pub const WORD_COSINE: f32 = 0.7348;
-    pub const NUMBER_COSINE: f32 = 0.0168;
-    pub const ACROSS_WORD_COSINE: f32 = 0.1420;
-    pub const ACROSS_COGNATE_COSINE: f32 = 0.0508;
-    pub const ORG_JACCARD: f32 = -0.2825;
-    pub const ACROSS_TITLE_OVERLAP: f32 = 0.1762;
-    pub const ENTITY_INFO: f32 = 0.0962;
-    pub const PLACE_JACCARD: f32 = -0.1396;
-    pub const ACROSS_NUMBER_COSINE: f32 = 0.3211;
-    pub const COGNATE_COSINE: f32 = 0.5075;
-    pub const ENTITY_COSINE: f32 = 0.4022;
-    pub const ENTITY_JACCARD: f32 = -0.2921;
+    pub const BIAS: f32 = 0.0864;
+    pub const WORD_COSINE: f32 = 0.6853;
+    pub const NUMBER_COSINE: f32 = 0.0269;
+    pub const ACROSS_WORD_COSINE: f32 = 0.1345;
+    pub const ACROSS_COGNATE_COSINE: f32 = 0.0192;
+    pub const ORG_JACCARD: f32 = -0.2775;
+    pub const ACROSS_TITLE_OVERLAP: f32 = 0.1557;
+    pub const ENTITY_INFO: f32 = 0.0944;
+    pub const PLACE_JACCARD: f32 = -0.1358;
+    pub const ACROSS_NUMBER_COSINE: f32 = 0.3043;
+    pub const COGNATE_COSINE: f32 = 0.5310;
+    pub const ENTITY_COSINE: f32 = 0.3978;
+    pub const ENTITY_JACCARD: f32 = -0.2698;
 }
 
 /// How related articles `a` and `b` are, 0 (unrelated) to 1 (the same story), as people rate
 /// news pairs.
 pub fn relatedness(f: &Features, articles: &[Article], a: usize, b: usize) -> f32 {
+    relatedness_given(
+        f,
+        articles,
+        a,
+        b,
+        &super::score::evidence(f, articles, a, b),
+    )
+}
+
+/// [`relatedness`] given the pair's same-story [`Evidence`], whose entity and number
+/// similarities it shares (the candidates' evidence is weighed first).
+pub fn relatedness_given(
+    f: &Features,
+    articles: &[Article],
+    a: usize,
+    b: usize,
+    e: &Evidence,
+) -> f32 {
     use fitted::*;
     let across = f32::from(u8::from(!same_lang(articles, a, b)));
-    let (entity_cosine, entity_info) =
-        f.entities[a].dot_and_shared_sum(&f.entities[b], &f.entity_idf);
+    let (entity_cosine, entity_info, numbers) = (e.entities, e.info, e.numbers);
     let overlap = EntityOverlap::of(f, a, b);
     let words = f.words[a].dot(&f.words[b]).clamp(0.0, 1.0);
-    let cognates = f.cognates[a].dot(&f.cognates[b]).clamp(0.0, 1.0);
-    let numbers = f.numbers[a].dot(&f.numbers[b]).clamp(0.0, 1.0);
+    let cognates = if e.same_lang {
+        f.strong_cognates[a]
+            .dot(&f.strong_cognates[b])
+            .clamp(0.0, 1.0)
+    } else {
+        e.cognates
+    };
     let title = if across > 0.0 {
         title_overlap(&f.titles[a], &f.titles[b])
     } else {
@@ -167,7 +190,13 @@ pub fn features(f: &Features, articles: &[Article], a: usize, b: usize) -> [f32;
         overlap.jaccard(None),
         term_cos.clamp(0.0, 1.0),
         term_info.max(0.0).ln_1p(),
-        f.cognates[a].dot(&f.cognates[b]).clamp(0.0, 1.0),
+        // As relatedness reads them: the strongest keys within one language.
+        if same_lang(articles, a, b) {
+            f.strong_cognates[a].dot(&f.strong_cognates[b])
+        } else {
+            f.cognates[a].dot(&f.cognates[b])
+        }
+        .clamp(0.0, 1.0),
         f.numbers[a].dot(&f.numbers[b]).clamp(0.0, 1.0),
         overlap.jaccard(Some(Kind::Person)),
         overlap.jaccard(Some(Kind::Place)),
