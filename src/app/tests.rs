@@ -235,7 +235,10 @@ fn marks_toggle_and_ask_to_save() {
     let k = app.data.as_ref().unwrap().keys[0].clone();
     assert!(k.starts_with("000_b7278b78f013c97b.txt#"), "{k}");
     let k1 = app.data.as_ref().unwrap().keys[1].clone();
-    assert!(app.state.read.contains(&k), "opening marks read");
+    assert!(
+        !app.state.read.contains(&k),
+        "starting is a preview, not a read"
+    );
     assert!(!app.state.read.contains(&k1));
     // The first row is one story told in German (000) and Italian (001): `m` and `b` act on
     // both, marking all while any is unmarked, then unmarking all.
@@ -430,12 +433,14 @@ fn one_article(source: &str, body: &str) -> crate::corpus::Corpus {
 /// Read marks were keyed by file stem: `a/0001.txt` and `b/0001.txt` shared them.
 #[test]
 fn marks_are_kept_per_article_not_per_file_stem() {
-    let a = app_with(
+    let mut a = app_with(
         State::default(),
         "A",
         one_article("a/0001.txt", "First text."),
     );
-    assert_eq!(a.state.read.len(), 1, "opening marks read");
+    assert!(a.state.read.is_empty(), "starting is a preview, not a read");
+    key(&mut a, KeyCode::Char('m'));
+    assert_eq!(a.state.read.len(), 1, "m marks read");
     let b = app_with(
         a.state.clone(),
         "B",
@@ -807,4 +812,21 @@ fn a_preview_reads_each_text_when_shown_and_the_full_analysis_takes_over() {
         "{:?}",
         app.message
     );
+}
+
+/// Starting is a preview like any cursor move: a fresh start marks nothing read (it marked
+/// the first article, and `u` then said "4 of 5 · unread"); `--open ID` is an opening.
+#[test]
+fn starting_marks_nothing_read_but_open_does() {
+    let app = loaded_app(120, 40);
+    assert!(app.reader.current.is_some());
+    assert!(app.state.read.is_empty(), "{:?}", app.state.read);
+    assert_eq!(app.list.sel, 0);
+    let mut opened = new_app(Some("002_2ea6db9797bc8efc"), 120, 40);
+    let effects = opened.update(Msg::Loaded(Box::new(Data::build(
+        crate::corpus::load_bundled(),
+        &|_| {},
+    ))));
+    settle(&mut opened, effects);
+    assert_eq!(opened.state.read.len(), 1);
 }

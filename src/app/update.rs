@@ -194,8 +194,19 @@ impl App {
             self.say(parts.join("; "), 30);
         }
         self.set_filter(Filter::All);
-        if let Some(a) = open.or_else(|| self.list.rows.first().map(Row::article)) {
-            self.open(a, false);
+        match (wanted.is_some(), open) {
+            // `--open ID` asks for that article: it is opened, and read.
+            (true, Some(a)) => self.open(a, false),
+            // Otherwise the reader starts on a preview, like any cursor move: the last
+            // article or the first row is shown, nothing is marked read.
+            _ => {
+                if let Some(a) = open.or_else(|| self.list.rows.first().map(Row::article)) {
+                    self.show(a);
+                    if let Some(i) = self.list.rows.iter().position(|r| r.article() == a) {
+                        self.list.sel = i;
+                    }
+                }
+            }
         }
         for key in std::mem::take(&mut self.queued_keys) {
             let mut effects = self.on_key(key);
