@@ -16,11 +16,12 @@ usage (numpy needed: pip install numpy):
 import csv
 import math
 import os
-import re
 import sys
-from collections import Counter
 
 import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rated_pairs import tfidf  # noqa: E402
 
 FOLDS = 10
 RIDGE = 1.0
@@ -35,21 +36,7 @@ def pearson(x, y):
 
 def tfidf_baseline(rows, corpus):
     """Plain TF-IDF cosine over lower-cased words of the whole text: the task's baseline."""
-    docs = {}
-    for name in os.listdir(corpus):
-        if name.endswith(".txt"):
-            words = re.findall(r"\w+", open(os.path.join(corpus, name), encoding="utf-8").read().lower())
-            docs[name[:-4]] = Counter(words)
-    df = Counter(w for c in docs.values() for w in c)
-    n = len(docs)
-    vec = {}
-    for k, c in docs.items():
-        v = {w: (1 + math.log(tf)) * math.log(n / df[w]) for w, tf in c.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vec[k] = {w: x / norm for w, x in v.items()}
-    def cos(a, b):
-        va, vb = vec[a], vec[b]
-        return sum(x * vb.get(w, 0.0) for w, x in va.items())
+    cos = tfidf(corpus)
     return [cos(r["a"], r["b"]) for r in rows]
 
 

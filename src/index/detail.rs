@@ -33,8 +33,8 @@ pub fn shared(articles: &[Article], entities: &Entities, a: usize, b: usize) -> 
         .collect();
     common.sort_by_key(|&e| (entities.list[e].articles.len(), e));
     let stop = stop_words();
-    let ([ta, ca, na], _) = bags(&articles[a], &entities.mentions[a], &stop);
-    let ([tb, cb, nb], _) = bags(&articles[b], &entities.mentions[b], &stop);
+    let ([ta, ca, na], _) = bags(&articles[a], &entities.mentions[a], stop);
+    let ([tb, cb, nb], _) = bags(&articles[b], &entities.mentions[b], stop);
     // The keys of one bag found in the other, in the first's order, rarer (not everyday) first.
     let meet = |x: &Bag<'_>, y: &Bag<'_>| -> Vec<(String, bool)> {
         let keys: std::collections::HashSet<&str> = y.iter().map(|k| k.0.as_str()).collect();

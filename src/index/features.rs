@@ -31,10 +31,11 @@ pub struct Features {
     /// The cognate vectors' [`STRONGEST`] heaviest keys, for the relatedness of a pair in one
     /// language (across languages the whole vector is read for the same-story evidence).
     pub strong_cognates: Vec<Sparse>,
-    /// Every word of the article, names and numbers included, folded (case, accents): the
-    /// plain TF-IDF view of a text, which the relatedness score reads beside the others
-    /// ([`super::relatedness`]): across languages it is where a name one side recognised and
-    /// the other wrote as a word ("Dult") still meets.
+    /// Every word of the article but function words, names and numbers included, folded
+    /// (case, accents), its [`STRONGEST`] heaviest kept: the plain TF-IDF view of a text,
+    /// which the relatedness score reads beside the others ([`super::relatedness`]): across
+    /// languages it is where a name one side recognised and the other wrote as a word
+    /// ("Dult") still meets.
     pub words: Vec<Sparse>,
     /// Each entity's kind, by entity index.
     pub kinds: Vec<Kind>,
@@ -314,12 +315,16 @@ fn number(bag: Bag<'_>, ids: &mut FxHashMap<String, u32>, words: &mut Vec<String
         .collect()
 }
 
-/// The function words of every language, folded: never content.
-pub(super) fn stop_words() -> FxHashSet<String> {
-    crate::corpus::lang::FUNCTION_WORDS
-        .iter()
-        .flat_map(|(_, w)| w.iter().map(|w| crate::nlp::fold::fold_word(w)))
-        .collect()
+/// The function words of every language, folded: never content. Built once (the detail
+/// view asks for them at each `i`).
+pub(super) fn stop_words() -> &'static FxHashSet<String> {
+    static STOP: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| {
+        crate::corpus::lang::FUNCTION_WORDS
+            .iter()
+            .flat_map(|(_, w)| w.iter().map(|w| crate::nlp::fold::fold_word(w)))
+            .collect()
+    })
 }
 
 fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
@@ -337,7 +342,7 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     let mut number_words: Vec<String> = Vec::new();
     let ids: Vec<usize> = (0..articles.len()).collect();
     for chunk in ids.chunks(WORDS_CHUNK) {
-        let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a], &stop));
+        let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a], stop));
         for ([terms, cognates, numbers], all) in found {
             all_counts.push(
                 all.into_iter()
