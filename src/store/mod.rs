@@ -408,13 +408,26 @@ impl Store {
     }
 }
 
-/// The database's application id, schema version and number of schema objects.
+/// The database's application id, schema version and number of schema objects, read in one
+/// transaction: read one by one, another process's first schema could commit between them,
+/// and an index with tables but no application id yet was taken for another application's
+/// database and moved aside (two first `dossier index` runs at once).
 fn facts(conn: &Connection) -> rusqlite::Result<(i32, i32, i64)> {
-    Ok((
-        conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
-        conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?,
-    ))
+    let read = |conn: &Connection| -> rusqlite::Result<(i32, i32, i64)> {
+        Ok((
+            conn.query_row("PRAGMA application_id", [], |r| r.get(0))?,
+            conn.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?,
+        ))
+    };
+    if !conn.is_autocommit() {
+        // Already inside the caller's transaction, which is the snapshot.
+        return read(conn);
+    }
+    conn.execute_batch("BEGIN")?;
+    let facts = read(conn);
+    let _ = conn.execute_batch(if facts.is_ok() { "COMMIT" } else { "ROLLBACK" });
+    facts
 }
 
 /// Where a bad index is moved: beside it, with the time, never over another.
