@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! theme = "gruvbox"
+//! languages = ["de", "en"]   # a story row's headline: the first of these it has
 //! [keys]
 //! "ctrl-q" = "quit"
 //! "x" = "toggle_bookmark"
@@ -22,6 +23,9 @@ use crate::app::keymap::Key;
 pub struct Config {
     pub theme: Option<String>,
     pub keys: Vec<(Key, Action)>,
+    /// Preferred languages, most wanted first (ISO 639-1 codes, lower case): which of a
+    /// story's articles heads its row.
+    pub languages: Vec<String>,
     /// Where user themes live (`<config dir>/themes`).
     pub themes_dir: Option<PathBuf>,
 }
@@ -30,6 +34,8 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     theme: Option<String>,
+    #[serde(default)]
+    languages: Vec<String>,
     #[serde(default)]
     keys: BTreeMap<String, String>,
 }
@@ -76,13 +82,28 @@ pub fn parse(text: &str) -> Result<Config, String> {
             serde::de::value::Error,
         >::new(action))
         .map_err(|_| {
-            format!("keys.\"{name}\": unknown action {action:?} (see the help overlay, ?)")
+            let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+            format!(
+                "keys.\"{name}\": unknown action {action:?}; actions are {}",
+                names.join(", ")
+            )
         })?;
         keys.push((key, action));
+    }
+    let mut languages = Vec::new();
+    for l in &file.languages {
+        let code = l.trim().to_lowercase();
+        if !(2..=3).contains(&code.len()) || !code.chars().all(|c| c.is_ascii_lowercase()) {
+            return Err(format!(
+                "languages: {l:?} is not a language code (two or three letters: \"de\", \"en\")"
+            ));
+        }
+        languages.push(code);
     }
     Ok(Config {
         theme: file.theme,
         keys,
+        languages,
         themes_dir: None,
     })
 }
@@ -112,6 +133,8 @@ mod tests {
         assert_eq!(c.theme.as_deref(), Some("light"));
         assert_eq!(c.keys.len(), 2);
         assert!(parse("").unwrap().keys.is_empty());
+        let c = parse("languages = [\"DE\", \"en\"]\n").unwrap();
+        assert_eq!(c.languages, ["de", "en"]);
     }
 
     /// One fixture per error, asserting the message (as bottom does).
@@ -120,7 +143,7 @@ mod tests {
         let cases = [
             (
                 "colour = \"red\"\n",
-                "line 1: unknown field `colour`, expected `theme` or `keys`",
+                "line 1: unknown field `colour`, expected one of `theme`, `languages`, `keys`",
             ),
             (
                 "theme = 3\n",
@@ -132,17 +155,30 @@ mod tests {
             ),
             (
                 "[keys]\n\"x\" = \"explode\"\n",
-                "keys.\"x\": unknown action \"explode\" (see the help overlay, ?)",
+                "keys.\"x\": unknown action \"explode\"; actions are focus_next, focus_prev,",
             ),
             (
                 "theme = \n",
                 "line 1: string values must be quoted, expected literal string",
             ),
+            (
+                "languages = [\"deutsch\"]\n",
+                "languages: \"deutsch\" is not a language code (two or three letters: \"de\", \"en\")",
+            ),
         ];
         for (text, want) in cases {
             let got = parse(text).unwrap_err();
             assert!(!got.contains('\n'), "one line: {got}");
-            assert_eq!(got, want, "{text:?}");
+            // The list of actions is long: its start is asserted, and that it is complete.
+            if want.ends_with(',') {
+                assert!(got.starts_with(want), "{got}");
+                assert!(
+                    got.ends_with("link_detail, show_skipped, help, quit"),
+                    "{got}"
+                );
+            } else {
+                assert_eq!(got, want, "{text:?}");
+            }
         }
     }
 }

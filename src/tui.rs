@@ -109,6 +109,7 @@ fn prepare(opts: Options) -> Result<Start, String> {
             corpus_key: crate::state::corpus_key(&opts.paths),
             state: loaded.state,
             warnings: loaded.warning.into_iter().collect(),
+            languages: config.languages.clone(),
         },
         paths: opts.paths,
         use_index: opts.use_index,

@@ -35,7 +35,7 @@ fn each_invalid_config_is_one_line_naming_file_and_key() {
         assert_eq!(out.status.code(), Some(2), "{}", path.display());
         checked += 1;
     }
-    assert_eq!(checked, 6);
+    assert_eq!(checked, 7);
 }
 
 #[test]

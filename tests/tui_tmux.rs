@@ -112,19 +112,27 @@ fn open_find_filter_follow_back_help_quit() {
                 .unwrap_or(l)
         })
         .collect();
-    let rows = list
+    // The two tellings are one story, folded in the filtered list too: one row, both badges.
+    let rows: Vec<&&str> = list
         .iter()
         .filter(|l| l.contains(" DE ") || l.contains(" IT "))
-        .count();
-    assert_eq!(rows, 2, "two article rows:\n{screen}");
+        .collect();
+    assert_eq!(rows.len(), 1, "one story row:\n{screen}");
+    assert!(
+        rows[0].contains(" DE ") && rows[0].contains(" IT ") && rows[0].contains('▸'),
+        "{screen}"
+    );
     assert!(
         !screen.contains("Russlands Verteidi"),
         "other articles are filtered out:\n{screen}"
     );
 
-    // Enter opens the article on Rudenko's first mention: the entity card shows him, and
-    // the status line offers the reader's keys (the focus moved there).
+    // Enter unfolds the story and opens its first article on Rudenko's first mention; Tab
+    // goes to the reader: the entity card shows him, and the status line offers the
+    // reader's keys.
     tmux.keys(&["Enter"]);
+    tmux.wait_for(&["▾ "]);
+    tmux.keys(&["Tab"]);
     tmux.wait_for(&["next occurrence"]);
     let screen = tmux.wait_for(&["Andrei Rudenko"]);
     let card_rows = screen

@@ -81,6 +81,42 @@ impl Action {
         Action::Quit,
     ];
 
+    /// Its name in the config file's `[keys]` (the serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::FocusNext => "focus_next",
+            Action::FocusPrev => "focus_prev",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Activate => "activate",
+            Action::NextMention => "next_mention",
+            Action::PrevMention => "prev_mention",
+            Action::NextOccurrence => "next_occurrence",
+            Action::PrevOccurrence => "prev_occurrence",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::EntityFinder => "entity_finder",
+            Action::Search => "search",
+            Action::Escape => "escape",
+            Action::ToggleRead => "toggle_read",
+            Action::ToggleBookmark => "toggle_bookmark",
+            Action::OpenUrl => "open_url",
+            Action::CopyUrl => "copy_url",
+            Action::Sort => "sort",
+            Action::FilterUnread => "filter_unread",
+            Action::FilterBookmarked => "filter_bookmarked",
+            Action::FilterLanguage => "filter_language",
+            Action::Help => "help",
+            Action::ShowSkipped => "show_skipped",
+            Action::LinkDetail => "link_detail",
+        }
+    }
+
     /// What it does, for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {
@@ -116,6 +152,23 @@ impl Action {
                 "why a related entry is linked: scores, dates, every shared name, word, number"
             }
             Action::Help => "this help",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names the error message lists are the names the config reads.
+    #[test]
+    fn names_are_the_config_vocabulary() {
+        for &a in Action::ALL {
+            let read: Action = Action::deserialize(serde::de::value::StrDeserializer::<
+                serde::de::value::Error,
+            >::new(a.name()))
+            .unwrap();
+            assert_eq!(read, a);
         }
     }
 }

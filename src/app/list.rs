@@ -111,10 +111,26 @@ impl Row {
             Row::Article { article, .. } => *article,
         }
     }
+
+    /// Whether the row stands for `article` (a story row for each of its members).
+    pub fn holds(&self, article: usize) -> bool {
+        match self {
+            Row::Story { members, .. } => members.contains(&article),
+            Row::Article { article: a, .. } => *a == article,
+        }
+    }
 }
 
-/// Rows for the `visible` articles (in their order), stories folded unless in `expanded`.
-pub fn rows(data: &Data, visible: &[usize], expanded: &HashSet<usize>) -> Vec<Row> {
+/// Rows for the `visible` articles (in their order), stories folded unless in `expanded`. A
+/// story's row stands where its first visible member is, headed by its member in the first
+/// of `languages` it has (the rest in list order), so that sorting does not flip a story's
+/// headline into another language.
+pub fn rows(
+    data: &Data,
+    visible: &[usize],
+    expanded: &HashSet<usize>,
+    languages: &[String],
+) -> Vec<Row> {
     let visible_set: HashSet<usize> = visible.iter().copied().collect();
     let mut done: HashSet<usize> = HashSet::new();
     let mut out = Vec::with_capacity(visible.len());
@@ -123,7 +139,7 @@ pub fn rows(data: &Data, visible: &[usize], expanded: &HashSet<usize>) -> Vec<Ro
             continue;
         }
         let root = data.relations.story[a];
-        let members: Vec<usize> = std::iter::once(a)
+        let mut members: Vec<usize> = std::iter::once(a)
             .chain(
                 data.story_members
                     .get(&root)
@@ -134,6 +150,17 @@ pub fn rows(data: &Data, visible: &[usize], expanded: &HashSet<usize>) -> Vec<Ro
             )
             .collect();
         done.extend(members.iter().copied());
+        if !languages.is_empty() && members.len() > 1 {
+            let rank = |m: &usize| {
+                let lang = &data.corpus.articles[*m].lang;
+                languages
+                    .iter()
+                    .position(|l| l == lang)
+                    .unwrap_or(languages.len())
+            };
+            // Stable: within a language, list order stays.
+            members.sort_by_key(rank);
+        }
         if members.len() == 1 {
             out.push(Row::Article {
                 article: a,

@@ -18,6 +18,8 @@ pub mod reader;
 mod refresh;
 #[cfg(test)]
 pub mod tests;
+#[cfg(test)]
+mod tests_cursor;
 mod update;
 
 use std::collections::HashSet;
@@ -211,6 +213,8 @@ pub struct Setup {
     pub corpus_key: String,
     /// Warnings from start-up (a corrupt state file), shown in the status line.
     pub warnings: Vec<String>,
+    /// Preferred languages (the config's `languages`): which member heads a story row.
+    pub languages: Vec<String>,
 }
 
 pub struct App {
@@ -234,6 +238,8 @@ pub struct App {
     pub popup_scroll: usize,
     /// The corpus's key in the saved state.
     pub corpus_key: String,
+    /// Preferred languages, most wanted first.
+    pub languages: Vec<String>,
     /// Seconds the status message has left; it goes at zero.
     message_ticks: u32,
     /// Where the reader was when list previews began (the place Back returns to).
@@ -274,6 +280,7 @@ impl App {
             warnings: setup.warnings,
             popup_scroll: 0,
             corpus_key: setup.corpus_key,
+            languages: setup.languages,
             message_ticks: 10,
             preview_from: None,
             open_on_load: setup.open,

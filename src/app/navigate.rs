@@ -56,10 +56,20 @@ impl App {
         if n == 0 {
             return;
         }
-        self.reader.mention = Some(match self.reader.mention {
-            None if dir > 0 => 0,
-            None => n - 1,
+        // From what is on screen: a selected mention scrolled out of view (or none) is no
+        // place to step from, the view is (`g Space Space ]` went back to paragraph 1).
+        let lines = &self.reader.layout.mention_line;
+        let (top, h) = (self.reader.scroll, self.pane_height(Pane::Reader));
+        let in_view = |m: usize| lines.get(m).is_some_and(|&l| l >= top && l < top + h);
+        self.reader.mention = Some(match self.reader.mention.filter(|&m| in_view(m)) {
             Some(m) => ((m as isize + dir).rem_euclid(n as isize)) as usize,
+            None if dir > 0 => (0..n)
+                .find(|&m| lines.get(m).is_some_and(|&l| l >= top))
+                .unwrap_or(0),
+            None => (0..n)
+                .rev()
+                .find(|&m| lines.get(m).is_some_and(|&l| l < top + h))
+                .unwrap_or(n - 1),
         });
         self.show_selected_mention();
     }

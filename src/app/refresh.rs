@@ -173,7 +173,7 @@ mod tests {
             Filter::Entity(new_entity_index(&new, &entity_id)),
             "the same entity"
         );
-        assert!(app.list.rows.iter().any(|r| r.article() == current));
+        assert!(app.list.rows.iter().any(|r| r.holds(current)));
         let message = app.message.clone().unwrap_or_default();
         // One new, one changed: a changed article was also counted as gone.
         assert_eq!(message, "the corpus changed: 1 new, 1 changed, 0 gone");

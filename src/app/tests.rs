@@ -27,6 +27,7 @@ fn new_app(open: Option<&str>, width: u16, height: u16) -> App {
         open: open.map(str::to_owned),
         corpus_key: "bundled".into(),
         warnings: vec![],
+        languages: vec![],
     });
     app.update(Msg::Resize(width, height));
     app
@@ -39,7 +40,7 @@ pub fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// Runs the jobs among `effects` inline until none is left; returns the other effects.
-fn settle(app: &mut App, mut effects: Vec<Effect>) -> Vec<Effect> {
+pub fn settle(app: &mut App, mut effects: Vec<Effect>) -> Vec<Effect> {
     let mut rest = vec![];
     while let Some(e) = effects.pop() {
         match app.data.clone().and_then(|d| super::run_job(&d, &e)) {
@@ -99,15 +100,15 @@ fn finder_filters_the_list_to_an_entity_and_back_undoes_it() {
     assert!(matches!(app.popup, Popup::None));
     assert!(matches!(app.filter, Filter::Entity(_)));
     assert_eq!(app.list.visible, [0, 1]);
-    // Both articles are rows of their own: a filtered list does not fold stories.
-    let articles: Vec<usize> = app
-        .list
-        .rows
-        .iter()
-        .filter(|r| matches!(r, Row::Article { .. }))
-        .map(Row::article)
-        .collect();
-    assert_eq!(articles, [0, 1]);
+    // The two tellings are one story: a filtered list folds stories too (following one
+    // person is when the cross-language view matters), and the reader shows the cursor's row.
+    assert!(
+        matches!(&app.list.rows[..], [Row::Story { members, .. }] if members == &[0, 1]),
+        "{:?}",
+        app.list.rows
+    );
+    assert_eq!(app.list.sel, 0);
+    assert_eq!(app.reader.current, Some(app.list.rows[0].article()));
     assert_eq!(
         app.list_title(60),
         "entity: Andrei Rudenko — 2 of 5 articles"
@@ -408,6 +409,7 @@ fn app_with(state: State, corpus_key: &str, corpus: crate::corpus::Corpus) -> Ap
         open: None,
         corpus_key: corpus_key.into(),
         warnings: vec![],
+        languages: vec![],
     });
     app.update(Msg::Resize(120, 40));
     let effects = app.update(Msg::Loaded(Box::new(Data::build(corpus, &|_| {}))));
@@ -675,6 +677,7 @@ fn the_list_sorts_and_filters() {
         app.list
             .rows
             .iter()
+            .filter(|r| !matches!(r, Row::Article { child: true, .. }))
             .map(|r| d.corpus.articles[r.article()].title.clone())
             .collect()
     };
@@ -725,11 +728,13 @@ fn the_entity_card_lists_and_opens_the_entitys_articles() {
     key(&mut app, KeyCode::Char('e'));
     typed(&mut app, "rudenko");
     key(&mut app, KeyCode::Enter);
+    // The story row of the two: Enter unfolds it and opens the first on Rudenko.
     key(&mut app, KeyCode::Enter);
     let e = app.selected_entity().expect("on Rudenko");
     let arts = app.card_articles().to_vec();
     assert_eq!(arts.len(), 2);
-    // Reader → Related → Card.
+    // List → Reader → Related → Card.
+    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     assert_eq!(app.focus, Pane::Card);
@@ -795,8 +800,11 @@ fn a_preview_reads_each_text_when_shown_and_the_full_analysis_takes_over() {
     let all: Vec<usize> = (0..d.article_count()).collect();
     let full_data = Data::from_analysis(full);
     let none = std::collections::HashSet::new();
-    let preview_rows = super::list::rows(&app.data.clone().unwrap(), &all, &none);
-    assert_eq!(preview_rows, super::list::rows(&full_data, &all, &none));
+    let preview_rows = super::list::rows(&app.data.clone().unwrap(), &all, &none, &[]);
+    assert_eq!(
+        preview_rows,
+        super::list::rows(&full_data, &all, &none, &[])
+    );
     assert!(preview_rows.iter().any(|r| matches!(r, Row::Story { .. })));
 
     // The full analysis arrives while the finder is open: it stays, on the same article.

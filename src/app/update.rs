@@ -202,7 +202,7 @@ impl App {
             _ => {
                 if let Some(a) = open.or_else(|| self.list.rows.first().map(Row::article)) {
                     self.show(a);
-                    if let Some(i) = self.list.rows.iter().position(|r| r.article() == a) {
+                    if let Some(i) = self.reveal_row(a) {
                         self.list.sel = i;
                     }
                 }
@@ -658,31 +658,46 @@ impl App {
         self.refresh_matches();
     }
 
-    /// Puts the list's cursor on the open article's row (the first row if it is not shown).
+    /// Puts the list's cursor on the open article's row; when the list no longer shows it (a
+    /// filter left it out), the cursor goes to the first row and the reader shows that row's
+    /// article: the cursor and the reader always agree.
     fn select_current_row(&mut self) {
-        self.list.sel = self
-            .reader
-            .current
-            .and_then(|c| self.list.rows.iter().position(|r| r.article() == c))
-            .unwrap_or(0);
+        match self.reader.current.and_then(|c| self.reveal_row(c)) {
+            Some(i) => self.list.sel = i,
+            None => {
+                self.list.sel = 0;
+                if let Some(a) = self.list.rows.first().map(Row::article)
+                    && self.reader.current != Some(a)
+                {
+                    self.show(a);
+                }
+            }
+        }
+    }
+
+    /// The row of `article`: its own, or its story's when that row is headed by it; a member
+    /// further down a folded story has its story unfolded, so the cursor can stand on it.
+    pub(super) fn reveal_row(&mut self, article: usize) -> Option<usize> {
+        if let Some(i) = self.list.rows.iter().position(|r| r.article() == article) {
+            return Some(i);
+        }
+        let folded = self.list.rows.iter().any(|r| r.holds(article));
+        if !folded {
+            return None;
+        }
+        let root = self.data.as_ref()?.relations.story[article];
+        self.list.expanded.insert(root);
+        self.rebuild_rows();
+        self.list.rows.iter().position(|r| r.article() == article)
     }
 
     fn rebuild_rows(&mut self) {
         if let Some(data) = &self.data {
             let shown = self.list.view.apply(data, &self.state, &self.list.visible);
             self.list.shown = shown.len();
-            // A filtered list shows every matching article as a row of its own.
-            self.list.rows = if self.filter == Filter::All {
-                rows(data, &shown, &self.list.expanded)
-            } else {
-                shown
-                    .iter()
-                    .map(|&article| Row::Article {
-                        article,
-                        child: false,
-                    })
-                    .collect()
-            };
+            // Filtered lists fold stories too: following one person is when the
+            // cross-language view matters most.
+            self.list.rows = rows(data, &shown, &self.list.expanded, &self.languages);
             self.list.sel = self.list.sel.min(self.list.rows.len().saturating_sub(1));
         }
     }
@@ -699,8 +714,13 @@ impl App {
         let key = data.keys[article].clone();
         self.show(article);
         self.state.opened(&self.corpus_key, &key);
-        if let Some(i) = self.list.rows.iter().position(|r| r.article() == article) {
+        if let Some(i) = self.reveal_row(article) {
             self.list.sel = i;
+        } else if self.filter != Filter::All {
+            // Followed out of the filtered list (a related story that does not name the
+            // entity): the list opens up to it, as a browser leaves a results page; Back
+            // returns to the filter.
+            self.set_filter(Filter::All);
         }
     }
 

@@ -398,6 +398,7 @@ fn flags_inside_search_matches_draw_safely() {
     key(&mut app, KeyCode::Char('/'));
     typed(&mut app, "berlin rom");
     key(&mut app, KeyCode::Enter);
+    app.open(0, false);
     let t = render(&app);
     assert!(find(t.backend().buffer(), "DE Berlin DE trifft IT Rom.").is_some());
 }
