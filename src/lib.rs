@@ -13,6 +13,7 @@ pub(crate) mod config;
 pub mod corpus;
 pub(crate) mod export;
 pub mod index;
+pub(crate) mod local_time;
 pub(crate) mod messages;
 pub mod nlp;
 pub mod parallel;

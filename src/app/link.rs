@@ -68,7 +68,10 @@ impl LinkDetail {
             for l in textwrap::wrap(&art.title, width) {
                 out.push((LineKind::Title, l.into_owned()));
             }
-            let date = art.date.as_deref().unwrap_or("no date");
+            let date = art
+                .date
+                .as_deref()
+                .map_or_else(|| "no date".to_owned(), crate::local_time::moment);
             // File names can hold escape sequences: shown, never sent to the terminal.
             let source = crate::messages::visible(&art.source);
             let meta = format!("{} · {} · {}", art.lang.to_uppercase(), date, source);

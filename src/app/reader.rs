@@ -59,7 +59,7 @@ pub fn layout(data: &Data, article: usize, width: usize) -> Layout {
         crate::messages::visible(&a.source).into_owned(),
         a.lang.clone(),
     ];
-    meta.extend(a.date.clone());
+    meta.extend(a.date.as_deref().map(crate::local_time::moment));
     meta.extend(a.url.clone());
     let mut out = Layout {
         lines: vec![],

@@ -12,6 +12,22 @@ use crate::app::Pane;
 use crate::app::layout::inner;
 use crate::app::list::Row;
 
+/// The fewest cells a row's title keeps before the date, the count or the source are shown.
+const MIN_TITLE: usize = 12;
+
+/// The name of an article's source for the list: its file's name without the extension for
+/// a feed or a collection ("spiegel" for `feeds/spiegel.rss`), else its folder's name.
+pub fn source_name(source: &str) -> String {
+    let path = std::path::Path::new(source);
+    let collection = crate::corpus::formats::Format::of(path).is_some_and(|f| f.is_collection());
+    let name = if collection {
+        path.file_stem()
+    } else {
+        path.parent().and_then(|p| p.file_name())
+    };
+    crate::messages::visible(&name.map(|n| n.to_string_lossy()).unwrap_or_default()).into_owned()
+}
+
 pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     let mut block = pane_block(
         app,
@@ -79,10 +95,10 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
             if bookmarked { "★" } else { " " },
             app.theme.style("list.bookmark"),
         ));
-        let mut tail: Vec<Span> = Vec::new();
-        // Narrow panes (an 80-column terminal) are title first: the badges go too.
-        let badges = width >= 34;
-        match row {
+        // Designed for 80 columns first: the badges always stay (they tell rows apart),
+        // the title is cut; then, as width allows, the date (from 100 columns), the entity
+        // count and the source's name, each only while the title keeps MIN_TITLE cells.
+        let langs: Vec<&str> = match row {
             Row::Story {
                 members, expanded, ..
             } => {
@@ -95,36 +111,62 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
                         langs.push(l);
                     }
                 }
-                for l in langs.into_iter().filter(|_| badges) {
-                    tail.push(Span::raw(" "));
-                    tail.push(badge(app, l));
-                }
+                langs
             }
             Row::Article { child, .. } => {
                 if *child {
                     spans.push(Span::raw("  "));
                 }
-                if badges {
-                    tail.push(Span::raw(" "));
-                    tail.push(badge(app, &art.lang));
-                }
+                vec![art.lang.as_str()]
             }
+        };
+        let mut tail: Vec<Span> = Vec::new();
+        // Narrow panes take the badges without their padding; the narrowest, a story in
+        // many languages as its first one and how many more ("DE+2").
+        let compact = width < 40;
+        let lead: usize = spans.iter().map(Span::width).sum();
+        let mut langs = langs;
+        let mut more = 0;
+        if compact && width.saturating_sub(lead + 3 * langs.len()) < 8 && langs.len() > 1 {
+            more = langs.len() - 1;
+            langs.truncate(1);
         }
-        // Narrow panes keep the title readable: date and entity count go first.
-        if width >= 44
-            && let Some(d) = &art.date
-        {
-            tail.push(Span::styled(
-                format!(" {}", &d[..d.len().min(10)]),
-                app.theme.style("meta"),
-            ));
+        for l in langs {
+            tail.push(Span::raw(" "));
+            tail.push(if compact {
+                Span::styled(l.to_uppercase(), app.theme.style("badge"))
+            } else {
+                badge(app, l)
+            });
         }
-        if width >= 34 {
-            tail.push(Span::styled(
-                format!(" {entity_count:>2}◆"),
-                app.theme.style("text.dim"),
-            ));
+        if more > 0 {
+            tail.push(Span::styled(format!("+{more}"), app.theme.style("badge")));
         }
+        let fixed: usize = spans.iter().chain(tail.iter()).map(Span::width).sum();
+        let mut room = width.saturating_sub(fixed);
+        // Takes `text` if the title keeps MIN_TITLE cells with it.
+        let mut offer = |text: String| {
+            let w = crate::app::layout::text_width(&text);
+            (room >= w + MIN_TITLE).then(|| {
+                room -= w;
+                text
+            })
+        };
+        let date = art
+            .date
+            .as_deref()
+            .filter(|_| width >= 30)
+            .and_then(|d| offer(format!(" {}", crate::local_time::day(d))));
+        let count = offer(format!(" {entity_count:>2}◆"));
+        let source = Some(source_name(&art.source))
+            .filter(|s| width >= 50 && !s.is_empty())
+            .and_then(|s| offer(format!(" {}", truncate(&s, 16))));
+        // As they read: the source before the badges, the date and the count after.
+        if let Some(s) = source {
+            tail.insert(0, Span::styled(s, app.theme.style("text.dim")));
+        }
+        tail.extend(date.map(|d| Span::styled(d, app.theme.style("meta"))));
+        tail.extend(count.map(|c| Span::styled(c, app.theme.style("text.dim"))));
         let used: usize = spans.iter().chain(tail.iter()).map(Span::width).sum();
         let title_w = width.saturating_sub(used);
         let title = truncate(&art.title, title_w);

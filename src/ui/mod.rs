@@ -8,6 +8,8 @@ mod related;
 mod status;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_list;
 pub mod theme;
 
 use ratatui::Frame;
