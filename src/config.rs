@@ -173,7 +173,7 @@ mod tests {
             if want.ends_with(',') {
                 assert!(got.starts_with(want), "{got}");
                 assert!(
-                    got.ends_with("link_detail, show_skipped, help, quit"),
+                    got.ends_with("focus_card, show_skipped, help, quit"),
                     "{got}"
                 );
             } else {

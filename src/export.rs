@@ -28,6 +28,10 @@ pub struct ExportArticle<'a> {
     pub story: &'a str,
     pub mentions: Vec<ExportMention<'a>>,
     pub related: Vec<ExportRelated<'a>>,
+    /// Marked read in the reader (the state file).
+    pub read: bool,
+    /// Bookmarked in the reader.
+    pub bookmarked: bool,
 }
 
 /// One occurrence of an entity: byte offsets into the field named by `in`.
@@ -106,6 +110,16 @@ impl<'a> Document<'a> {
             entities: entities.list.iter().map(|e| entity(e, corpus)).collect(),
             skipped: corpus.skipped.iter().map(skipped).collect(),
         }
+    }
+
+    /// Each article's read mark and bookmark, as the reader's `state` holds them.
+    pub fn with_marks(mut self, corpus: &Corpus, state: &crate::state::State) -> Self {
+        for (out, a) in self.articles.iter_mut().zip(&corpus.articles) {
+            let key = crate::corpus::ids::article_key(a);
+            out.read = state.read.contains(&key);
+            out.bookmarked = state.bookmarks.contains(&key);
+        }
+        self
     }
 
     pub fn to_json(&self) -> String {
@@ -217,6 +231,8 @@ fn article<'a>(a: &'a Article, mentions: &'a [Mention], list: &'a [Entity]) -> E
             })
             .collect(),
         related: vec![],
+        read: false,
+        bookmarked: false,
     }
 }
 

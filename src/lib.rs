@@ -67,7 +67,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                 messages::warning(&s.source, &s.reason);
             }
             let doc =
-                export::Document::new(&analysis.corpus, &analysis.entities, &analysis.relations);
+                export::Document::new(&analysis.corpus, &analysis.entities, &analysis.relations)
+                    .with_marks(&analysis.corpus, &state::peek());
             let mut out = std::io::stdout().lock();
             match writeln!(out, "{}", doc.to_json()).and_then(|()| out.flush()) {
                 Ok(()) => {}

@@ -75,6 +75,17 @@ pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dossier").map(|d| d.data_dir().join("state.json"))
 }
 
+/// The state in the file at `path` (`DOSSIER_STATE`, else the platform's), read only: for
+/// `export`, which never changes it. A missing or unreadable file is an empty state.
+pub fn peek() -> State {
+    std::env::var_os("DOSSIER_STATE")
+        .map(PathBuf::from)
+        .or_else(default_path)
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
 /// The state as read, and where (and whether) to save it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {

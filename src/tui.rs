@@ -301,8 +301,39 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         let _ = app.update(Msg::Resize(size.width, size.height));
     }
 
+    // `reload` asks for the pipeline once more; one analysis at a time (a watched change and
+    // a reload take turns), and requests that pile up while one runs are one.
+    let (reload_tx, reload_rx) = std::sync::mpsc::channel::<()>();
+    let analysing = std::sync::Arc::new(std::sync::Mutex::new(()));
+    {
+        let (reloader, paths, analysing) = (tx.clone(), paths.clone(), analysing.clone());
+        spawn_watched(&ctl_tx, "reload", move || {
+            while reload_rx.recv().is_ok() {
+                while reload_rx.try_recv().is_ok() {}
+                let _turn = analysing.lock().unwrap_or_else(|e| e.into_inner());
+                let request = crate::analysis::Request {
+                    paths: &paths,
+                    related_limit: crate::app::data::PANEL_RELATED,
+                    index: if use_index {
+                        crate::analysis::IndexUse::IfPresent
+                    } else {
+                        crate::analysis::IndexUse::Off
+                    },
+                };
+                let progress = |stage: crate::analysis::Stage| {
+                    let _ = reloader.send(Msg::Progress(format!("reload: {stage}")));
+                };
+                let data = Data::from_analysis(crate::analysis::run(&request, &progress));
+                if reloader.send(Msg::Refreshed(Box::new(data))).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+
     // Loading and analysis in the background; the first frame is drawn at once.
     let loader = tx.clone();
+    let loading_turn = analysing.clone();
     spawn_watched(&ctl_tx, "loader", move || {
         let what = if paths.is_empty() {
             "the bundled corpus".to_owned()
@@ -353,7 +384,9 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                 }
             }
         }
+        let turn = loading_turn.lock().unwrap_or_else(|e| e.into_inner());
         let data = Data::from_analysis(crate::analysis::run(&request, &progress));
+        drop(turn);
         let _ = loader.send(if previewed {
             Msg::Refreshed(Box::new(data))
         } else {
@@ -366,6 +399,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                 &paths,
                 || {
                     let _ = loader.send(Msg::Progress("files changed: updating…".into()));
+                    let _turn = loading_turn.lock().unwrap_or_else(|e| e.into_inner());
                     let data = Data::from_analysis(crate::analysis::run(&request, &progress));
                     let _ = loader.send(Msg::Refreshed(Box::new(data)));
                 },
@@ -500,6 +534,9 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                         let _ = worker.send((data, job));
                     }
                 }
+                Effect::Reload => {
+                    let _ = reload_tx.send(());
+                }
                 job @ Effect::ReadText { .. } => {
                     // Reading from the index takes time: a worker does it, the UI goes on.
                     if let Some(data) = app.data.clone() {
@@ -569,8 +606,15 @@ fn open_in_browser(url: &str) -> Result<(), String> {
     open_with(&candidates, url)
 }
 
-/// Starts the first of `candidates` that can be started, on `url`.
+/// How long an opener is watched for a failure: one still running then is a browser that
+/// stays open (a terminal or GUI browser), and has worked.
+const OPENER_WATCH: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Starts the first of `candidates` that can be started and does not fail on `url`: one
+/// that exits with a failure status (`BROWSER=/bin/false`) is a failure, told, and the next
+/// is tried.
 fn open_with(candidates: &[&str], url: &str) -> Result<(), String> {
+    let mut failed: Vec<String> = vec![];
     for cmd in candidates {
         let mut words = cmd.split_whitespace();
         let Some(program) = words.next() else {
@@ -586,14 +630,36 @@ fn open_with(candidates: &[&str], url: &str) -> Result<(), String> {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn();
-        if started.is_ok() {
-            return Ok(());
+        let Ok(mut child) = started else {
+            continue;
+        };
+        let start = std::time::Instant::now();
+        loop {
+            match child.try_wait() {
+                Ok(Some(status)) if status.success() => return Ok(()),
+                Ok(Some(status)) => {
+                    failed.push(format!("{program} failed ({status})"));
+                    break;
+                }
+                Ok(None) if start.elapsed() < OPENER_WATCH => {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                _ => {
+                    // Still running: a browser that stays; reaped when it ends.
+                    std::thread::spawn(move || child.wait());
+                    return Ok(());
+                }
+            }
         }
     }
-    Err(format!(
-        "no browser could be started (tried {}; set $BROWSER)",
-        candidates.join(", ")
-    ))
+    if failed.is_empty() {
+        Err(format!(
+            "no browser could be started (tried {}; set $BROWSER)",
+            candidates.join(", ")
+        ))
+    } else {
+        Err(format!("{}; set $BROWSER", failed.join(", ")))
+    }
 }
 
 #[cfg(test)]
@@ -615,5 +681,14 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    /// `BROWSER=/bin/false`: `o` said "opening …" and nothing more. A failure status is a
+    /// failure; the next opener is tried.
+    #[test]
+    fn a_browser_that_fails_is_told() {
+        let err = open_with(&["false"], "https://x.example").unwrap_err();
+        assert!(err.starts_with("false failed (exit status: 1)"), "{err}");
+        assert!(open_with(&["false", "true"], "https://x.example").is_ok());
     }
 }

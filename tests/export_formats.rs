@@ -121,3 +121,46 @@ fn related_limit_is_accepted() {
     let (doc, _, _) = export(&[dir.as_os_str(), "--related-limit".as_ref(), "3000".as_ref()]);
     assert_eq!(articles(&doc).len(), 1);
 }
+
+/// The export gives each article's `read` and `bookmarked`, as the reader's state file holds
+/// them, and leaves the file as it was.
+#[test]
+fn the_export_says_what_is_read_and_bookmarked() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = dossier::corpus::load_bundled();
+    let key = |i: usize| dossier::corpus::ids::article_key(&corpus.articles[i]);
+    let state = home.path().join("state.json");
+    let text = serde_json::json!({
+        "read": [key(0), key(3)],
+        "bookmarks": [key(3)],
+    })
+    .to_string();
+    std::fs::write(&state, &text).unwrap();
+    let out = bin()
+        .arg("export")
+        .env("DOSSIER_STATE", &state)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let marks: Vec<(bool, bool)> = articles(&doc)
+        .iter()
+        .map(|a| {
+            (
+                a["read"].as_bool().unwrap(),
+                a["bookmarked"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            (true, false),
+            (false, false),
+            (false, false),
+            (true, true),
+            (false, false)
+        ]
+    );
+    assert_eq!(std::fs::read_to_string(&state).unwrap(), text);
+}

@@ -44,6 +44,22 @@ pub enum Action {
     ShowSkipped,
     /// Everything the focused related entry shares with the open article.
     LinkDetail,
+    /// The next unread article down the list (into stories), and the previous one.
+    NextUnread,
+    PrevUnread,
+    /// Mark every article of the list as filtered now read; `undo` takes it back.
+    MarkAllRead,
+    /// Take back the last `mark_all_read`.
+    Undo,
+    /// Read the paths again once, as `--watch` does (through the index when there is one).
+    Reload,
+    /// The reader full width, and back.
+    Zoom,
+    /// Focus one pane directly.
+    FocusList,
+    FocusReader,
+    FocusRelated,
+    FocusCard,
 }
 
 impl Action {
@@ -76,6 +92,16 @@ impl Action {
         Action::FilterBookmarked,
         Action::FilterLanguage,
         Action::LinkDetail,
+        Action::NextUnread,
+        Action::PrevUnread,
+        Action::MarkAllRead,
+        Action::Undo,
+        Action::Reload,
+        Action::Zoom,
+        Action::FocusList,
+        Action::FocusReader,
+        Action::FocusRelated,
+        Action::FocusCard,
         Action::ShowSkipped,
         Action::Help,
         Action::Quit,
@@ -114,6 +140,16 @@ impl Action {
             Action::Help => "help",
             Action::ShowSkipped => "show_skipped",
             Action::LinkDetail => "link_detail",
+            Action::NextUnread => "next_unread",
+            Action::PrevUnread => "prev_unread",
+            Action::MarkAllRead => "mark_all_read",
+            Action::Undo => "undo",
+            Action::Reload => "reload",
+            Action::Zoom => "zoom",
+            Action::FocusList => "focus_list",
+            Action::FocusReader => "focus_reader",
+            Action::FocusRelated => "focus_related",
+            Action::FocusCard => "focus_card",
         }
     }
 
@@ -152,6 +188,16 @@ impl Action {
                 "why a related entry is linked: scores, dates, every shared name, word, number"
             }
             Action::Help => "this help",
+            Action::NextUnread => "next unread article",
+            Action::PrevUnread => "previous unread article",
+            Action::MarkAllRead => "mark every article of the list (as filtered) read",
+            Action::Undo => "undo the last mark-all-read",
+            Action::Reload => "read the files again (the index when there is one)",
+            Action::Zoom => "reader full width, and back",
+            Action::FocusList => "focus the list",
+            Action::FocusReader => "focus the reader",
+            Action::FocusRelated => "focus related stories",
+            Action::FocusCard => "focus the entity card",
         }
     }
 }

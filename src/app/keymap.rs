@@ -154,6 +154,20 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("n", Action::NextOccurrence),
     ("N", Action::PrevOccurrence),
     ("backspace", Action::Back),
+    // As in vim and helix; most terminals send Ctrl-i as Tab (focus next), so Alt-→ is the
+    // forward key that always works.
+    ("ctrl-o", Action::Back),
+    ("ctrl-i", Action::Forward),
+    ("J", Action::NextUnread),
+    ("K", Action::PrevUnread),
+    ("A", Action::MarkAllRead),
+    ("U", Action::Undo),
+    ("R", Action::Reload),
+    ("z", Action::Zoom),
+    ("1", Action::FocusList),
+    ("2", Action::FocusReader),
+    ("3", Action::FocusRelated),
+    ("4", Action::FocusCard),
     ("alt-left", Action::Back),
     ("alt-right", Action::Forward),
     ("e", Action::EntityFinder),
@@ -257,7 +271,26 @@ mod tests {
             k.action(&ev(KeyCode::Char('?'), KeyModifiers::SHIFT)),
             Some(Action::Help)
         );
-        assert_eq!(k.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+        assert_eq!(k.action(&ev(KeyCode::Char('x'), KeyModifiers::NONE)), None);
+        // newsboat's, lazygit's and helix's habits.
+        for (code, mods, action) in [
+            (KeyCode::Char('J'), KeyModifiers::SHIFT, Action::NextUnread),
+            (KeyCode::Char('K'), KeyModifiers::SHIFT, Action::PrevUnread),
+            (KeyCode::Char('A'), KeyModifiers::SHIFT, Action::MarkAllRead),
+            (KeyCode::Char('U'), KeyModifiers::SHIFT, Action::Undo),
+            (KeyCode::Char('R'), KeyModifiers::SHIFT, Action::Reload),
+            (KeyCode::Char('z'), KeyModifiers::NONE, Action::Zoom),
+            (KeyCode::Char('1'), KeyModifiers::NONE, Action::FocusList),
+            (KeyCode::Char('4'), KeyModifiers::NONE, Action::FocusCard),
+            (KeyCode::Char('o'), KeyModifiers::CONTROL, Action::Back),
+            (KeyCode::Char('i'), KeyModifiers::CONTROL, Action::Forward),
+        ] {
+            assert_eq!(k.action(&ev(code, mods)), Some(action), "{code:?}");
+        }
+        // Every action has a default key.
+        for &a in Action::ALL {
+            assert!(!k.keys_for(a).is_empty(), "{a:?} has no key");
+        }
     }
 
     #[test]

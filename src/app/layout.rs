@@ -58,12 +58,20 @@ pub fn skipped_rect(screen: Rect) -> Rect {
     )
 }
 
-/// `None` when the terminal is too small.
-pub fn areas(size: Rect) -> Option<Areas> {
+/// `None` when the terminal is too small. `zoom`: the reader takes the whole width and the
+/// other panes none (drawn nowhere, clicked nowhere).
+pub fn areas(size: Rect, zoom: bool) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
     let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(size);
+    if zoom {
+        return Some(Areas {
+            reader: main,
+            status,
+            ..Areas::default()
+        });
+    }
     if size.width >= 110 {
         // Three columns: list, reader, related with the entity card beneath.
         let [list, reader, side] = Layout::horizontal([
@@ -124,10 +132,10 @@ mod tests {
 
     #[test]
     fn sizes() {
-        assert_eq!(areas(Rect::new(0, 0, 59, 40)), None);
-        assert_eq!(areas(Rect::new(0, 0, 80, 14)), None);
+        assert_eq!(areas(Rect::new(0, 0, 59, 40), false), None);
+        assert_eq!(areas(Rect::new(0, 0, 80, 14), false), None);
         for (w, h) in [(60, 15), (120, 40), (200, 60)] {
-            let a = areas(Rect::new(0, 0, w, h)).unwrap();
+            let a = areas(Rect::new(0, 0, w, h), false).unwrap();
             for r in [a.list, a.reader, a.related, a.card] {
                 assert!(r.width >= 10 && r.height >= 3, "{w}x{h}: {r:?}");
             }

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod layout;
 pub mod link;
 pub mod list;
+mod marks;
 pub mod matches;
 mod mouse;
 mod navigate;
@@ -20,7 +21,9 @@ mod refresh;
 pub mod tests;
 #[cfg(test)]
 mod tests_cursor;
-mod update;
+#[cfg(test)]
+mod tests_habits;
+pub(crate) mod update;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -93,6 +96,8 @@ pub enum Effect {
     ReadText {
         article: usize,
     },
+    /// Read the paths again (`reload`); the new analysis comes as [`Msg::Refreshed`].
+    Reload,
 }
 
 /// Carries out a search or finder job (on a worker thread in the runtime, inline in tests).
@@ -240,6 +245,10 @@ pub struct App {
     pub corpus_key: String,
     /// Preferred languages, most wanted first.
     pub languages: Vec<String>,
+    /// The reader full width (`zoom`).
+    pub zoom: bool,
+    /// What the last `mark_all_read` marked (article keys), for `undo`.
+    pub undo_marks: Option<Vec<String>>,
     /// Seconds the status message has left; it goes at zero.
     message_ticks: u32,
     /// Where the reader was when list previews began (the place Back returns to).
@@ -281,6 +290,8 @@ impl App {
             popup_scroll: 0,
             corpus_key: setup.corpus_key,
             languages: setup.languages,
+            zoom: false,
+            undo_marks: None,
             message_ticks: 10,
             preview_from: None,
             open_on_load: setup.open,
@@ -288,7 +299,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Option<layout::Areas> {
-        layout::areas(self.size)
+        layout::areas(self.size, self.zoom)
     }
 
     /// The related links of the open article.

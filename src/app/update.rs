@@ -15,6 +15,12 @@ use super::{App, Effect, Filter, Msg, Pane, Popup};
 /// scrolled to (the popup shows a window around the selection).
 pub const FINDER_HITS: usize = usize::MAX;
 
+/// The help's notes after the keys (before the mouse line).
+pub const HELP_NOTES: &[&str] = &[
+    " Ctrl-i: most terminals send it as Tab; Alt-→ always goes forward",
+    " finder: Ctrl-j/Ctrl-k move; @person @place @org as a word keep that kind",
+];
+
 /// Rows a page key moves in the finder.
 const FINDER_PAGE: usize = 10;
 
@@ -298,10 +304,11 @@ impl App {
             KeyCode::PageUp => finder.selected = finder.selected.saturating_sub(FINDER_PAGE),
             KeyCode::Home => finder.selected = 0,
             KeyCode::End => finder.selected = finder.hits.len().saturating_sub(1),
-            KeyCode::Char('n') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            // As in fzf and television: Ctrl-n/j down, Ctrl-p/k up.
+            KeyCode::Char('n' | 'j') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 finder.selected = (finder.selected + 1).min(finder.hits.len().saturating_sub(1))
             }
-            KeyCode::Char('p') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char('p' | 'k') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 finder.selected = finder.selected.saturating_sub(1)
             }
             // Everything else edits the query like a shell line.
@@ -346,6 +353,15 @@ impl App {
                     });
                 }
             }
+            // The list's cursor moves while typing, as in fzf: Down/Up, Ctrl-n/j, Ctrl-p/k.
+            KeyCode::Down | KeyCode::Up => {
+                self.move_list(key.code == KeyCode::Down);
+            }
+            KeyCode::Char(c @ ('n' | 'j' | 'p' | 'k'))
+                if key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                self.move_list(matches!(c, 'n' | 'j'));
+            }
             // Everything else edits the query like a shell line; the list follows live.
             _ => {
                 if query.edit(&key) == Some(true) {
@@ -370,8 +386,8 @@ impl App {
                 self.quit = true;
                 return vec![Effect::SaveState(self.state.clone())];
             }
-            Action::FocusNext => self.focus = next_pane(self.focus, true),
-            Action::FocusPrev => self.focus = next_pane(self.focus, false),
+            Action::FocusNext => self.focus_pane(next_pane(self.focus, true)),
+            Action::FocusPrev => self.focus_pane(next_pane(self.focus, false)),
             Action::Down => self.move_by(1),
             Action::Up => self.move_by(-1),
             Action::PageDown => self.move_by(self.page() as isize),
@@ -456,8 +472,49 @@ impl App {
                 self.popup_scroll = 0;
             }
             Action::LinkDetail => self.open_link_detail(),
+            Action::NextUnread => self.step_unread(true),
+            Action::PrevUnread => self.step_unread(false),
+            Action::MarkAllRead => return self.mark_all_read(),
+            Action::Undo => return self.undo_marks(),
+            Action::Reload => {
+                self.say("reading the files again…", 30);
+                return vec![Effect::Reload];
+            }
+            Action::Zoom => {
+                self.zoom = !self.zoom;
+                if self.zoom {
+                    self.focus = Pane::Reader;
+                }
+                self.relayout();
+                self.clamp_reader_scroll();
+            }
+            Action::FocusList => self.focus_pane(Pane::List),
+            Action::FocusReader => self.focus_pane(Pane::Reader),
+            Action::FocusRelated => self.focus_pane(Pane::Related),
+            Action::FocusCard => self.focus_pane(Pane::Card),
         }
         vec![]
+    }
+
+    /// The list's cursor one row down (up), the reader following it (a prompt is open).
+    fn move_list(&mut self, down: bool) {
+        let n = self.list.rows.len();
+        self.list.sel = if down {
+            (self.list.sel + 1).min(n.saturating_sub(1))
+        } else {
+            self.list.sel.saturating_sub(1)
+        };
+        self.preview_selected();
+    }
+
+    /// Focuses `pane`; one that the zoom hides brings the other panes back.
+    fn focus_pane(&mut self, pane: Pane) {
+        self.focus = pane;
+        if self.zoom && pane != Pane::Reader {
+            self.zoom = false;
+            self.relayout();
+            self.clamp_reader_scroll();
+        }
     }
 
     /// The article a mark applies to: the list's selection when the list has focus, else the open one.
@@ -691,6 +748,12 @@ impl App {
         self.list.rows.iter().position(|r| r.article() == article)
     }
 
+    /// The rows built again for the view as it is now, the cursor kept on the open article.
+    pub(super) fn refilter(&mut self) {
+        self.rebuild_rows();
+        self.select_current_row();
+    }
+
     fn rebuild_rows(&mut self) {
         if let Some(data) = &self.data {
             let shown = self.list.view.apply(data, &self.state, &self.list.visible);
@@ -847,7 +910,7 @@ impl App {
 
     /// The help popup's lines: a heading, one per action, a note on the mouse.
     pub fn help_line_count(&self) -> usize {
-        Action::ALL.len() + 2
+        Action::ALL.len() + 2 + HELP_NOTES.len()
     }
 
     /// The skipped-input popup's lines: each warning, two per skipped input, or one notice.

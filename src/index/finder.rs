@@ -63,10 +63,22 @@ impl FinderIndex {
         // The matcher's work is alias length × query length per alias: both are bounded.
         let query: String = query.trim().chars().take(MAX_QUERY_CHARS).collect();
         let (q, _) = fold_with_origin(&query);
+        // `@person`, `@place`, `@org`, `@other` (or any start of them) as a word of the query
+        // keep that kind of entity only.
+        let mut kinds: Vec<crate::nlp::Kind> = vec![];
+        let mut rest: Vec<&str> = vec![];
+        for w in q.split_whitespace() {
+            match w.strip_prefix('@') {
+                Some(k) => kinds.extend(kind_named(k)),
+                None => rest.push(w),
+            }
+        }
+        let q = rest.join(" ");
+        let kind_ok = |e: usize| kinds.is_empty() || kinds.contains(&entities.list[e].kind);
         let mut best: std::collections::HashMap<usize, Hit> = std::collections::HashMap::new();
         if q.is_empty() {
             // No query yet: the most mentioned entities.
-            let mut all: Vec<usize> = (0..entities.list.len()).collect();
+            let mut all: Vec<usize> = (0..entities.list.len()).filter(|&e| kind_ok(e)).collect();
             all.sort_by_key(|&e| {
                 (
                     std::cmp::Reverse(entities.list[e].articles.len()),
@@ -89,16 +101,19 @@ impl FinderIndex {
         // (or begins one) outranks a loose subsequence ("obama" is not "Go Breaking My Heart").
         let words: Vec<&str> = q.split_whitespace().collect();
         for entry in &self.entries {
+            if !kind_ok(entry.entity) {
+                continue;
+            }
             let mut score = 0i64;
             let mut idx: Vec<usize> = vec![];
             let mut all = true;
             for w in &words {
                 match matcher.fuzzy_indices(&entry.folded, w) {
-                    Some((s, ix)) => {
+                    Some((s, ix)) if close_enough(&entry.folded, w, &ix) => {
                         score += s;
                         idx.extend(ix);
                     }
-                    None => {
+                    _ => {
                         all = false;
                         break;
                     }
@@ -169,6 +184,44 @@ pub const MAX_QUERY_CHARS: usize = 100;
 const WHOLE_WORD: i64 = 10_000;
 const WORD_START: i64 = 5_000;
 
+/// The kind a finder word `@k` names: any start of person, place, organization (org),
+/// other.
+fn kind_named(k: &str) -> Option<crate::nlp::Kind> {
+    use crate::nlp::Kind;
+    if k.is_empty() {
+        return None;
+    }
+    [
+        ("person", Kind::Person),
+        ("people", Kind::Person),
+        ("place", Kind::Place),
+        ("organization", Kind::Organization),
+        ("organisation", Kind::Organization),
+        ("org", Kind::Organization),
+        ("other", Kind::Other),
+    ]
+    .into_iter()
+    .find(|(name, _)| name.starts_with(k))
+    .map(|(_, kind)| kind)
+}
+
+/// Whether a fuzzy match of query word `w` at char indices `ix` of `folded` is one a person
+/// meant: its letters close together (spread over at most twice the word's length, or three
+/// more), or each the start of a word (an acronym: "nk" for North Korea). "putin" once found
+/// "Pulau Tioman" and "Motion Picture Association of America".
+fn close_enough(folded: &str, w: &str, ix: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (ix.first(), ix.last()) else {
+        return true;
+    };
+    let n = w.chars().count();
+    if last - first < (2 * n).max(n + 3) {
+        return true;
+    }
+    let chars: Vec<char> = folded.chars().collect();
+    ix.iter()
+        .all(|&i| i == 0 || chars.get(i - 1).is_some_and(|c| !c.is_alphanumeric()))
+}
+
 /// Folded text and, per folded char, the original char it came from.
 fn fold_with_origin(s: &str) -> (String, Vec<usize>) {
     let mut folded = String::with_capacity(s.len());
@@ -233,6 +286,52 @@ mod ranking_tests {
         assert_eq!(first("obama").as_deref(), Some("Barack Obama"));
         assert_eq!(first("rudenko andrei").as_deref(), Some("Andrei Rudenko"));
         assert_eq!(first("rud and").as_deref(), Some("Andrei Rudenko"));
+    }
+
+    /// On a corpus without Putin, `putin` found "Pulau Tioman" and "Motion Picture
+    /// Association of America": loose subsequences are no match. Close ones and acronyms are.
+    #[test]
+    fn loose_subsequences_are_no_match() {
+        let e = entities(&[
+            "Pulau Tioman",
+            "Motion Picture Association of America",
+            "Wladimir Putin",
+            "North Korea",
+        ]);
+        let index = FinderIndex::build(&e);
+        let names = |q: &str| -> Vec<String> {
+            index
+                .find(&e, q, 10)
+                .iter()
+                .map(|h| e.list[h.entity].name.clone())
+                .collect()
+        };
+        assert_eq!(names("putin"), ["Wladimir Putin"]);
+        assert_eq!(names("ptin"), ["Wladimir Putin"]);
+        assert_eq!(names("nk"), ["North Korea"]);
+        let e2 = entities(&["Pulau Tioman", "Motion Picture Association of America"]);
+        assert!(FinderIndex::build(&e2).find(&e2, "putin", 10).is_empty());
+    }
+
+    /// `@place`, `@org`, `@person` as a word of the query keep that kind only.
+    #[test]
+    fn a_kind_word_keeps_that_kind() {
+        let mut e = entities(&["Berlin", "Bernd Lucke", "Berliner Zeitung"]);
+        e.list[0].kind = Kind::Place;
+        e.list[2].kind = Kind::Organization;
+        let index = FinderIndex::build(&e);
+        let names = |q: &str| -> Vec<String> {
+            index
+                .find(&e, q, 10)
+                .iter()
+                .map(|h| e.list[h.entity].name.clone())
+                .collect()
+        };
+        assert_eq!(names("ber @place"), ["Berlin"]);
+        assert_eq!(names("@org ber"), ["Berliner Zeitung"]);
+        assert_eq!(names("@pers ber"), ["Bernd Lucke"]);
+        assert_eq!(names("@org"), ["Berliner Zeitung"]);
+        assert_eq!(names("ber").len(), 3);
     }
 
     /// 16 keys into the finder on an article with a 1 MB "name" peaked at 1.36 GB: the matcher

@@ -46,14 +46,17 @@ fn draw_view(frame: &mut Frame, app: &View) {
     frame.render_widget(Block::new().style(app.theme.style("text")), area);
     // The frame's own area, never the size of the last resize event: during a burst of
     // resizes the two differ, and a pane laid out for the other size wrote outside the buffer.
-    let Some(areas) = crate::app::layout::areas(area) else {
+    let Some(areas) = crate::app::layout::areas(area, app.zoom) else {
         too_small(frame, app, area);
         return;
     };
-    list::draw(frame, app, areas.list);
+    // Zoomed, the reader alone has room.
+    if !app.zoom {
+        list::draw(frame, app, areas.list);
+        related::draw(frame, app, areas.related);
+        related::draw_card(frame, app, areas.card);
+    }
     reader::draw(frame, app, areas.reader);
-    related::draw(frame, app, areas.related);
-    related::draw_card(frame, app, areas.card);
     status::draw(frame, app, areas.status);
     match &app.popup {
         Popup::Finder(f) => popup::finder(frame, app, f, area),

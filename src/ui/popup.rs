@@ -120,12 +120,29 @@ pub fn help_lines(app: &View) -> Vec<Line<'static>> {
         " Keys, as configured (remap them in the config file):",
         app.theme.style("text.dim"),
     )];
-    for action in Action::ALL {
-        let keys = app.keymap.keys_for(*action).join(" ");
+    let keys: Vec<String> = Action::ALL
+        .iter()
+        .map(|a| app.keymap.keys_for(*a).join(" "))
+        .collect();
+    // The key column as wide as its longest entry, and a gap.
+    let column = keys
+        .iter()
+        .map(|k| crate::app::layout::text_width(k))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (action, keys) in Action::ALL.iter().zip(keys) {
+        let pad = column.saturating_sub(crate::app::layout::text_width(&keys));
         lines.push(Line::from(vec![
-            Span::styled(format!(" {keys:<22}"), app.theme.style("status.key")),
+            Span::styled(
+                format!(" {keys}{}", " ".repeat(pad)),
+                app.theme.style("status.key"),
+            ),
             Span::styled(action.describe(), app.theme.style("popup")),
         ]));
+    }
+    for note in crate::app::update::HELP_NOTES {
+        lines.push(Line::styled(*note, app.theme.style("text.dim")));
     }
     lines.push(Line::styled(
         " mouse: click selects rows and mentions; the wheel scrolls",

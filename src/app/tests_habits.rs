@@ -1,0 +1,149 @@
+//! The habits users bring from newsboat, lazygit, fzf and helix: next/previous unread, mark
+//! all read with an undo, reload, zoom, panes by number, Ctrl-o back, Ctrl-j/Ctrl-k in the
+//! finder and the search prompt.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+use super::tests::{key, loaded_app, send, typed};
+use super::{App, Effect, Msg, Pane, Popup};
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    send(
+        app,
+        Msg::Key(KeyEvent {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }),
+    )
+}
+
+fn read_count(app: &App) -> usize {
+    let d = app.data.as_ref().unwrap();
+    d.keys
+        .iter()
+        .filter(|k| app.state.read.contains(*k))
+        .count()
+}
+
+/// `J` opens each unread article once, going into folded stories, then says none is left.
+#[test]
+fn next_unread_reads_through_the_list_once() {
+    let mut app = loaded_app(120, 40);
+    assert_eq!(read_count(&app), 0);
+    let mut seen = vec![];
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Char('J'));
+        let a = app.reader.current.unwrap();
+        assert!(!seen.contains(&a), "{a} twice: {seen:?}");
+        seen.push(a);
+        // The cursor stands on what the reader shows.
+        assert!(app.list.rows[app.list.sel].holds(a));
+    }
+    assert_eq!(read_count(&app), 5);
+    key(&mut app, KeyCode::Char('J'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("no unread article in the list")
+    );
+}
+
+#[test]
+fn previous_unread_goes_up_and_round() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('K'));
+    // From the first row, up is round to the last.
+    let last = app.list.rows.last().unwrap().article();
+    assert_eq!(app.reader.current, Some(last));
+}
+
+/// `A` marks the list as filtered now, no more; `U` takes it back.
+#[test]
+fn mark_all_read_marks_the_filtered_list_and_undo_takes_it_back() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    key(&mut app, KeyCode::Enter);
+    let effects = key(&mut app, KeyCode::Char('A'));
+    assert!(matches!(effects[..], [Effect::SaveState(_)]));
+    assert_eq!(read_count(&app), 2);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("marked 2 articles read — U undoes")
+    );
+    key(&mut app, KeyCode::Char('U'));
+    assert_eq!(read_count(&app), 0);
+    assert_eq!(app.message.as_deref(), Some("2 articles unread again"));
+    key(&mut app, KeyCode::Char('U'));
+    assert_eq!(app.message.as_deref(), Some("nothing to undo"));
+}
+
+/// `z` gives the reader the whole width; a pane by number brings the others back.
+#[test]
+fn zoom_and_panes_by_number() {
+    let mut app = loaded_app(120, 40);
+    let narrow = app.reader.layout.lines.len();
+    key(&mut app, KeyCode::Char('z'));
+    assert!(app.zoom);
+    assert_eq!(app.focus, Pane::Reader);
+    let areas = app.areas().unwrap();
+    assert_eq!(areas.reader.width, 120);
+    assert_eq!(areas.list.width, 0);
+    assert!(
+        app.reader.layout.lines.len() < narrow,
+        "laid out for the full width"
+    );
+    key(&mut app, KeyCode::Char('3'));
+    assert!(!app.zoom);
+    assert_eq!(app.focus, Pane::Related);
+    key(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.focus, Pane::List);
+    key(&mut app, KeyCode::Char('4'));
+    assert_eq!(app.focus, Pane::Card);
+    key(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.focus, Pane::Reader);
+}
+
+#[test]
+fn reload_asks_the_runtime_to_read_again() {
+    let mut app = loaded_app(120, 40);
+    let effects = key(&mut app, KeyCode::Char('R'));
+    assert_eq!(effects, [Effect::Reload]);
+}
+
+#[test]
+fn ctrl_o_goes_back() {
+    let mut app = loaded_app(120, 40);
+    let first = app.reader.current;
+    app.open(3, true);
+    ctrl(&mut app, 'o');
+    assert_eq!(app.reader.current, first);
+}
+
+/// Ctrl-j/Ctrl-k move in the finder's results and, in the search prompt, the list's cursor
+/// (the reader following), as in fzf and television.
+#[test]
+fn ctrl_j_and_ctrl_k_move_in_the_finder_and_the_search_prompt() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    ctrl(&mut app, 'j');
+    ctrl(&mut app, 'j');
+    ctrl(&mut app, 'k');
+    let Popup::Finder(f) = &app.popup else {
+        panic!("the finder is open")
+    };
+    assert_eq!(f.selected, 1);
+    key(&mut app, KeyCode::Esc);
+
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "russland");
+    assert!(app.list.rows.len() > 1);
+    let before = app.list.sel;
+    ctrl(&mut app, 'j');
+    assert_eq!(app.list.sel, before + 1);
+    assert!(app.list.rows[app.list.sel].holds(app.reader.current.unwrap()));
+    ctrl(&mut app, 'k');
+    assert_eq!(app.list.sel, before);
+    assert!(matches!(app.popup, Popup::Search { .. }), "still typing");
+}
