@@ -111,7 +111,7 @@ fn rss_rdf_and_atom_items_are_articles() {
         broken.1.starts_with("broken feed (malformed feed: ")
             && broken
                 .1
-                .ends_with("kept the 1 complete entries before the break"),
+                .ends_with("kept the 1 complete entry before the break"),
         "{broken:?}"
     );
     assert!(

@@ -104,7 +104,7 @@ fn open_find_filter_follow_back_help_quit() {
     tmux.text("rudenko");
     tmux.wait_for(&["Andrei Rudenko", "1 found"]);
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for(&["entity: Andrei Rudenko — 2/5"]);
+    let screen = tmux.wait_for(&["2/5 · entity: Andrei Rudenko"]);
     let list: Vec<&str> = screen
         .lines()
         .map(|l| {
@@ -443,7 +443,7 @@ fn an_indexed_corpus_is_usable_before_the_whole_analysis_is_read() {
     tmux.keys(&["/"]);
     tmux.text("rudenko");
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["search: “rudenko” — 2", "reading the whole analysis…"]);
+    tmux.wait_for(&["· search: “rudenko”", "reading the whole analysis…"]);
     // (Escape and a key sent at once would read as Alt and that key.)
     tmux.keys(&["Escape"]);
     std::thread::sleep(Duration::from_millis(300));

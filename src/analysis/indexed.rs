@@ -615,6 +615,18 @@ mod tests {
             ["Kim Jong Un in Pjöngjang"]
         );
         assert!(titles(&d, "moskau").is_empty());
+        // -word excludes, OR alternates, ue finds ü, through FTS5 as in memory.
+        assert_eq!(
+            titles(&d, "pjongjang -raketen"),
+            ["Kim Jong Un in Pjöngjang"]
+        );
+        assert_eq!(
+            titles(&d, "-pjongjang"),
+            ["Wetter in Rom"],
+            "only words to leave out"
+        );
+        assert_eq!(titles(&d, "schoigu OR roma").len(), 2);
+        assert_eq!(titles(&d, "ueber japan"), ["Raketen über Japan"]);
 
         // A changed file and a removed one: the full-text table follows.
         std::fs::write(dir.join("c.txt"), "Wetter in Moskau\n\nSchnee in Moskau.").unwrap();

@@ -16,9 +16,8 @@ pub struct Match {
 pub fn find(query: &str, title: &str, body: &str) -> Vec<Match> {
     // The search's words and phrases, not its filters (`lang:de`).
     let words: Vec<String> = crate::index::query::Query::parse(query)
-        .words
-        .into_iter()
-        .map(|(w, _)| w)
+        .wanted()
+        .map(str::to_owned)
         .collect();
     if words.is_empty() {
         return vec![];

@@ -336,18 +336,20 @@ impl App {
         };
         let forms = match &self.filter {
             Filter::All => vec![format!("Articles — {total}"), format!("{total}")],
+            // The count first, so that a long name or query never pushes it out of the
+            // pane's title; the same form for an entity and a search.
             Filter::Entity(e) => {
                 let name = &d.entities.list[*e].name;
                 vec![
-                    format!("entity: {name} — {n} of {total} articles"),
-                    format!("entity: {name} — {n}/{total}"),
-                    format!("{name} {n}/{total}"),
+                    format!("{n} of {total} articles · entity: {name}"),
+                    format!("{n}/{total} · entity: {name}"),
+                    format!("{n}/{total} {name}"),
                 ]
             }
             Filter::Search(q) => vec![
-                format!("search: “{q}” — {n} of {total} articles"),
-                format!("search: “{q}” — {n}/{total}"),
-                format!("“{q}” {n}/{total}"),
+                format!("{n} of {total} articles · search: “{q}”"),
+                format!("{n}/{total} · search: “{q}”"),
+                format!("{n}/{total} “{q}”"),
             ],
         };
         let forms: Vec<String> = if view.is_empty() {

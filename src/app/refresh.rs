@@ -105,7 +105,7 @@ impl App {
                             .is_some_and(|d| m < d.entities.mentions[a].len())
                     });
                 }
-                if let Some(i) = self.list.rows.iter().position(|r| r.article() == a) {
+                if let Some(i) = self.reveal_row(a) {
                     self.list.sel = i;
                 }
             }
@@ -116,16 +116,39 @@ impl App {
             }
         }
         // After a preview, this is the start's analysis: what it skipped is news.
-        let skipped = &self.data.as_ref().expect("just set").corpus.skipped;
+        let data = self.data.clone().expect("just set");
+        let skipped = &data.corpus.skipped;
         if old.partial.is_some() && !skipped.is_empty() {
             let counts = crate::corpus::Skipped::summary(skipped);
             self.say(format!("{counts} — press w"), 20);
         }
+        // Input skipped now that was not before (a file written broken) is news too.
+        let before: std::collections::HashSet<(&str, &str)> = old
+            .corpus
+            .skipped
+            .iter()
+            .map(|s| (s.source.as_str(), s.reason.as_str()))
+            .collect();
+        let newly = skipped
+            .iter()
+            .filter(|s| !before.contains(&(s.source.as_str(), s.reason.as_str())))
+            .count();
+        let mut news = vec![];
         if added + changed + gone > 0 {
-            self.say(
-                format!("the corpus changed: {added} new, {changed} changed, {gone} gone"),
-                10,
-            );
+            news.push(format!(
+                "the corpus changed: {added} new, {changed} changed, {gone} gone"
+            ));
+        }
+        if newly > 0 && old.partial.is_none() {
+            news.push(format!(
+                "{} newly skipped — press w",
+                super::marks::plural(newly, "input")
+            ));
+        }
+        if !news.is_empty() {
+            self.say(news.join("; "), 10);
+        } else if self.message.as_deref() == Some(super::update::RELOADING) {
+            self.say("read the files again: nothing changed", 5);
         }
     }
 }

@@ -111,10 +111,12 @@ fn finder_filters_the_list_to_an_entity_and_back_undoes_it() {
     assert_eq!(app.reader.current, Some(app.list.rows[0].article()));
     assert_eq!(
         app.list_title(60),
-        "entity: Andrei Rudenko — 2 of 5 articles"
+        "2 of 5 articles · entity: Andrei Rudenko"
     );
-    assert_eq!(app.list_title(30), "entity: Andrei Rudenko — 2/5");
-    assert_eq!(app.list_title(20), "Andrei Rudenko 2/5");
+    assert_eq!(app.list_title(30), "2/5 · entity: Andrei Rudenko");
+    assert_eq!(app.list_title(20), "2/5 Andrei Rudenko");
+    // A long name keeps the count at the start.
+    assert!(app.list_title(8).starts_with("2/5 "));
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.filter, Filter::All);
     key(&mut app, KeyCode::Esc);

@@ -147,3 +147,70 @@ fn ctrl_j_and_ctrl_k_move_in_the_finder_and_the_search_prompt() {
     assert_eq!(app.list.sel, before);
     assert!(matches!(app.popup, Popup::Search { .. }), "still typing");
 }
+
+/// `--watch` and `reload` tell of input skipped now that was not before; a reload that
+/// finds nothing new says so.
+#[test]
+fn a_refresh_tells_newly_skipped_input_and_a_reload_that_changed_nothing() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('R'));
+    let same = super::data::Data::build(crate::corpus::load_bundled(), &|_| {});
+    send(&mut app, Msg::Refreshed(Box::new(same)));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("read the files again: nothing changed")
+    );
+    let mut corpus = crate::corpus::load_bundled();
+    corpus.skipped.push(crate::corpus::Skipped {
+        source: "feeds/broken.rss".into(),
+        reason: "not a feed".into(),
+    });
+    let broken = super::data::Data::build(corpus, &|_| {});
+    send(&mut app, Msg::Refreshed(Box::new(broken)));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("1 input newly skipped — press w")
+    );
+}
+
+/// `L` goes through the languages with `und` (undetermined) last.
+#[test]
+fn the_language_filter_puts_undetermined_last() {
+    let mut corpus = crate::corpus::load_bundled();
+    corpus.articles[0].lang = "und".into();
+    let mut app = loaded_app(120, 40);
+    send(
+        &mut app,
+        Msg::Refreshed(Box::new(super::data::Data::build(corpus, &|_| {}))),
+    );
+    let mut seen = vec![];
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Char('L'));
+        seen.push(app.list.view.lang.clone());
+    }
+    assert_eq!(
+        seen,
+        [
+            Some("it".to_owned()),
+            Some("de".to_owned()),
+            Some("und".to_owned()),
+            None
+        ]
+    );
+}
+
+/// `date:garbage` said "no article matches": the list and the status line name the bad filter.
+#[test]
+fn a_filter_that_cannot_be_read_is_named() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('/'));
+    typed(&mut app, "date:garbage");
+    assert!(app.list.rows.is_empty());
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.starts_with("date:garbage: not a date")),
+        "{:?}",
+        app.message
+    );
+}

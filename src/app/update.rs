@@ -15,6 +15,9 @@ use super::{App, Effect, Filter, Msg, Pane, Popup};
 /// scrolled to (the popup shows a window around the selection).
 pub const FINDER_HITS: usize = usize::MAX;
 
+/// The status line while `reload` reads the files again.
+pub const RELOADING: &str = "reading the files again…";
+
 /// The help's notes after the keys (before the mouse line).
 pub const HELP_NOTES: &[&str] = &[
     " Ctrl-i: most terminals send it as Tab; Alt-→ always goes forward",
@@ -477,7 +480,7 @@ impl App {
             Action::MarkAllRead => return self.mark_all_read(),
             Action::Undo => return self.undo_marks(),
             Action::Reload => {
-                self.say("reading the files again…", 30);
+                self.say(RELOADING, 30);
                 return vec![Effect::Reload];
             }
             Action::Zoom => {
@@ -700,6 +703,13 @@ impl App {
             Filter::All => (0..data.article_count()).collect(),
             Filter::Entity(e) => data.entities.list[*e].articles.clone(),
             Filter::Search(q) => {
+                // A part of the query that cannot be read is told, not taken for "nothing
+                // matches".
+                let problems = crate::index::query::Query::parse(q).problems;
+                if !problems.is_empty() {
+                    self.message = Some(problems.join("; "));
+                    self.message_ticks = 10;
+                }
                 // Searching runs off the UI's path; the list fills when it answers.
                 self.search_generation += 1;
                 self.effects.push(Effect::Search {
@@ -874,6 +884,8 @@ impl App {
                 langs.push(&a.lang);
             }
         }
+        // Undetermined last: it is no language one reads in.
+        langs.sort_by_key(|l| *l == "und");
         match &self.list.view.lang {
             None => langs.first().map(|l| l.to_string()),
             Some(cur) => langs

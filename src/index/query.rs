@@ -1,8 +1,10 @@
-//! What a `/` search says: words (a `"quoted phrase"` is one, a trailing `*` makes a prefix)
-//! and filters — `entity:NAME` (an entity's name or any alias, in any language, case and
-//! accents ignored; quote a name of several words), `lang:de`, `date:2024`, `date:2024-03`,
-//! `date:2024-01..2024-03`. Every part must hold. Parsing is the same whichever index answers
-//! the words (memory or the persistent index's FTS5).
+//! What a `/` search says: words (a `"quoted phrase"` is one, a trailing `*` makes a prefix;
+//! `-word` excludes, `a OR b` takes either; a German `ae`, `oe`, `ue` also finds ä, ö, ü,
+//! "praesident" finds Präsident) and filters — `entity:NAME` (an entity's name or any alias,
+//! in any language, case and accents ignored; quote a name of several words), `lang:de`,
+//! `date:2024`, `date:2024-03`, `date:2024-01..2024-03`. Every part must hold; a filter that
+//! cannot be read is a problem to tell, never a silent "nothing matches". Parsing is the same
+//! whichever index answers the words (memory or the persistent index's FTS5).
 
 use crate::corpus::Article;
 use crate::nlp::Entities;
@@ -11,8 +13,13 @@ use crate::nlp::fold::fold_into;
 /// A parsed search.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    /// Words and phrases, folded (lower case, no accents), each with whether it is a prefix.
-    pub words: Vec<(String, bool)>,
+    /// What must be there: per group, words or phrases folded (lower case, no accents), each
+    /// with whether it is a prefix, any one of which will do (`a OR b`, a transliteration).
+    pub groups: Vec<Vec<(String, bool)>>,
+    /// Words and phrases that must not be there (`-word`).
+    pub excluded: Vec<(String, bool)>,
+    /// Parts that could not be read (`date:garbage`), each a sentence for the status line.
+    pub problems: Vec<String>,
     /// Folded entity names; an article must mention one entity per name.
     pub entities: Vec<String>,
     pub lang: Option<String>,
@@ -54,39 +61,107 @@ fn tokens(q: &str) -> Vec<String> {
     out
 }
 
+/// Whether `d` is a date prefix a filter can hold: 2024, 2024-03, 2024-03-19.
+fn is_date_prefix(d: &str) -> bool {
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+/// `w` and, when it spells an umlaut the German way without one (ae, oe, ue), the word with
+/// the plain vowel that folding leaves of ä, ö, ü: "praesident" also finds "Präsident".
+fn with_transliteration(w: String, prefix: bool) -> Vec<(String, bool)> {
+    let plain = w.replace("ae", "a").replace("oe", "o").replace("ue", "u");
+    if plain != w {
+        vec![(w, prefix), (plain, prefix)]
+    } else {
+        vec![(w, prefix)]
+    }
+}
+
 impl Query {
     pub fn parse(q: &str) -> Query {
         let mut out = Query::default();
+        // `OR` joins the next word to the last group.
+        let mut or_next = false;
         for t in tokens(q) {
-            if let Some(phrase) = t.strip_prefix('\u{1}') {
-                let f = fold(phrase);
-                if !f.trim().is_empty() {
-                    out.words.push((f.trim().to_owned(), false));
-                }
+            let (negated, t) = match t.strip_prefix('-') {
+                Some(rest) if !rest.is_empty() => (true, rest.to_owned()),
+                _ => (false, t),
+            };
+            if !negated && t == "OR" {
+                or_next = !out.groups.is_empty();
                 continue;
             }
-            let (key, value) = t.split_once(':').unwrap_or(("", ""));
-            match key.to_ascii_lowercase().as_str() {
-                "entity" | "e" if !value.is_empty() => out.entities.push(fold(value)),
-                "lang" | "l" if !value.is_empty() => out.lang = Some(value.to_ascii_lowercase()),
-                "date" | "d" if !value.is_empty() => {
-                    let (from, to) = value.split_once("..").unwrap_or((value, value));
-                    out.date = Some((from.to_owned(), to.to_owned()));
-                }
-                _ => {
-                    let prefix = t.ends_with('*');
-                    let f = fold(t.trim_end_matches('*'));
-                    if !f.is_empty() {
-                        out.words.push((f, prefix));
+            let word = if let Some(phrase) = t.strip_prefix('\u{1}') {
+                let f = fold(phrase);
+                Some((f.trim().to_owned(), false)).filter(|(f, _)| !f.is_empty())
+            } else {
+                let (key, value) = t.split_once(':').unwrap_or(("", ""));
+                match key.to_ascii_lowercase().as_str() {
+                    "entity" | "e" if !value.is_empty() => {
+                        out.entities.push(fold(value));
+                        None
+                    }
+                    "lang" | "l" if !value.is_empty() => {
+                        out.lang = Some(value.to_ascii_lowercase());
+                        None
+                    }
+                    "date" | "d" if !value.is_empty() => {
+                        let (from, to) = value.split_once("..").unwrap_or((value, value));
+                        if is_date_prefix(from) && is_date_prefix(to) {
+                            out.date = Some((from.to_owned(), to.to_owned()));
+                        } else {
+                            out.problems.push(format!(
+                                "{t}: not a date (date:2024, date:2024-03, date:2024-03-19, date:2024-01..2024-03)"
+                            ));
+                        }
+                        None
+                    }
+                    _ => {
+                        let prefix = t.ends_with('*');
+                        let f = fold(t.trim_end_matches('*'));
+                        Some((f, prefix)).filter(|(f, _)| !f.is_empty())
                     }
                 }
+            };
+            let Some((w, prefix)) = word else {
+                or_next = false;
+                continue;
+            };
+            let alternatives = with_transliteration(w, prefix);
+            if negated {
+                out.excluded.extend(alternatives);
+            } else if or_next {
+                out.groups
+                    .last_mut()
+                    .expect("a group before OR")
+                    .extend(alternatives);
+            } else {
+                out.groups.push(alternatives);
             }
+            or_next = false;
         }
         out
     }
 
+    /// Every word and phrase asked for (any alternative), for marking them in the text.
+    pub fn wanted(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().flatten().map(|(w, _)| w.as_str())
+    }
+
+    /// Whether the search has words, wanted or excluded.
+    pub fn has_words(&self) -> bool {
+        !self.groups.is_empty() || !self.excluded.is_empty()
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty() && !self.has_filters()
+        !self.has_words() && !self.has_filters()
     }
 
     pub fn has_filters(&self) -> bool {
@@ -130,19 +205,70 @@ impl Query {
             .collect()
     }
 
-    /// The words as an FTS5 query: each a quoted string (a prefix gets `*`), all required.
+    /// The wanted words as an FTS5 query: each a quoted string (a prefix gets `*`), the
+    /// alternatives of a group joined by OR, every group required. Empty without groups.
     pub fn fts(&self) -> String {
-        self.words
+        self.groups
             .iter()
-            .map(|(w, prefix)| {
-                format!(
-                    "\"{}\"{}",
-                    w.replace('"', "\"\""),
-                    if *prefix { "*" } else { "" }
-                )
+            .map(|g| {
+                let alts: Vec<String> = g.iter().map(|(w, p)| fts_term(w, *p)).collect();
+                if alts.len() == 1 {
+                    alts[0].clone()
+                } else {
+                    format!("({})", alts.join(" OR "))
+                }
             })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The excluded words as an FTS5 query that matches any of them.
+    pub fn fts_excluded(&self) -> String {
+        self.excluded
+            .iter()
+            .map(|(w, p)| fts_term(w, *p))
+            .collect::<Vec<_>>()
+            .join(" OR ")
+    }
+}
+
+fn fts_term(w: &str, prefix: bool) -> String {
+    format!(
+        "\"{}\"{}",
+        w.replace('"', "\"\""),
+        if prefix { "*" } else { "" }
+    )
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::*;
+
+    fn group(words: &[&str]) -> Vec<(String, bool)> {
+        words.iter().map(|w| (w.to_string(), false)).collect()
+    }
+
+    /// `trump -clinton` required both words; `OR` alternates; `date:garbage` said "no
+    /// article matches"; `praesident` did not find Präsident.
+    #[test]
+    fn exclusions_alternatives_transliterations_and_problems() {
+        let q = Query::parse("trump -clinton");
+        assert_eq!(q.groups, [group(&["trump"])]);
+        assert_eq!(q.excluded, group(&["clinton"]));
+        let q = Query::parse("merkel OR scholz berlin");
+        assert_eq!(q.groups, [group(&["merkel", "scholz"]), group(&["berlin"])]);
+        assert_eq!(q.fts(), r#"("merkel" OR "scholz") "berlin""#);
+        let q = Query::parse("praesident");
+        assert_eq!(q.groups, [group(&["praesident", "prasident"])]);
+        let q = Query::parse("date:garbage kim");
+        assert_eq!(q.date, None);
+        assert_eq!(q.problems.len(), 1);
+        assert!(q.problems[0].starts_with("date:garbage: not a date"));
+        assert!(Query::parse("date:2024-03..2024-04").problems.is_empty());
+        assert!(!Query::parse("date:2024-3").problems.is_empty());
+        // A lone dash is a word, not an exclusion of nothing; OR first joins nothing.
+        assert_eq!(Query::parse("-").groups, [group(&["-"])]);
+        assert_eq!(Query::parse("OR kim").groups, [group(&["kim"])]);
     }
 }
 
@@ -157,11 +283,11 @@ mod tests {
             r#"Kim "Corea del Nord" rak* entity:"Andrej Rudenko" lang:DE date:2024-01..2024-03"#,
         );
         assert_eq!(
-            q.words,
+            q.groups,
             [
-                ("kim".to_owned(), false),
-                ("corea del nord".to_owned(), false),
-                ("rak".to_owned(), true)
+                vec![("kim".to_owned(), false)],
+                vec![("corea del nord".to_owned(), false)],
+                vec![("rak".to_owned(), true)]
             ]
         );
         assert_eq!(q.entities, ["andrej rudenko"]);
@@ -170,7 +296,10 @@ mod tests {
         assert_eq!(q.fts(), r#""kim" "corea del nord" "rak"*"#);
         // A colon in a word that is no filter is a word; an empty filter is nothing.
         let q = Query::parse("12:30 lang:");
-        assert_eq!(q.words, [("12:30".into(), false), ("lang:".into(), false)]);
+        assert_eq!(
+            q.groups,
+            [vec![("12:30".into(), false)], vec![("lang:".into(), false)]]
+        );
         assert!(Query::parse("   ").is_empty());
     }
 

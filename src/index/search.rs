@@ -56,8 +56,12 @@ impl SearchIndex {
     /// BM25 through FTS5); with filters only, in corpus order; everything for an empty query.
     pub fn search(&self, query: &str, articles: &[Article], entities: &Entities) -> Vec<usize> {
         let q = Query::parse(query);
+        if !q.problems.is_empty() {
+            // The app tells the problem; a filter it cannot read lets nothing through.
+            return vec![];
+        }
         let allowed = q.filter(articles, entities);
-        if q.words.is_empty() {
+        if !q.has_words() {
             return allowed;
         }
         let mut ok = vec![false; articles.len()];
@@ -66,7 +70,7 @@ impl SearchIndex {
         }
         let ranked = match self {
             SearchIndex::Memory(folded) => in_memory(folded, &q),
-            SearchIndex::Fts { file, position } => match fts(file, position, &q) {
+            SearchIndex::Fts { file, position } => match fts(file, position, &q, &allowed) {
                 Ok(hits) => hits,
                 // The index went away under us (removed, locked for long): fold on the fly.
                 Err(_) => in_memory(
@@ -82,46 +86,66 @@ impl SearchIndex {
     }
 }
 
+/// Whether folded `text` has any of `words` (a word matches inside words in memory).
+fn has_any(text: &str, words: &[(String, bool)]) -> bool {
+    words.iter().any(|(w, _)| text.contains(w.as_str()))
+}
+
 fn in_memory(folded: &[(String, String)], q: &Query) -> Vec<usize> {
     let mut hits: Vec<(bool, usize)> = folded
         .iter()
         .enumerate()
         .filter(|(_, (t, b))| {
-            q.words
-                .iter()
-                .all(|(w, _)| t.contains(w.as_str()) || b.contains(w.as_str()))
+            q.groups.iter().all(|g| has_any(t, g) || has_any(b, g))
+                && !has_any(t, &q.excluded)
+                && !has_any(b, &q.excluded)
         })
-        .map(|(i, (t, _))| (!q.words.iter().all(|(w, _)| t.contains(w.as_str())), i))
+        .map(|(i, (t, _))| (!q.groups.iter().all(|g| has_any(t, g)), i))
         .collect();
     hits.sort();
     hits.into_iter().map(|(_, i)| i).collect()
 }
 
+/// The articles matching `q`'s words through FTS5, best first; with only excluded words,
+/// `allowed` less those that have one.
 fn fts(
     file: &std::path::Path,
     position: &HashMap<(String, usize), usize>,
     q: &Query,
+    allowed: &[usize],
 ) -> rusqlite::Result<Vec<usize>> {
     let conn = rusqlite::Connection::open_with_flags(
         file,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    let mut stmt = conn.prepare(
-        "SELECT t.label, t.n FROM fts JOIN texts t ON t.rowid = fts.rowid
-         WHERE fts MATCH ?1 ORDER BY bm25(fts, 4.0, 1.0)",
-    )?;
-    let rows = stmt.query_map([q.fts()], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-    })?;
-    let mut out = vec![];
-    for r in rows {
-        // Texts another process added since this reader loaded are not its articles.
-        if let Some(&a) = position.get(&r?) {
-            out.push(a);
+    let matching = |query: String| -> rusqlite::Result<Vec<usize>> {
+        let mut stmt = conn.prepare(
+            "SELECT t.label, t.n FROM fts JOIN texts t ON t.rowid = fts.rowid
+             WHERE fts MATCH ?1 ORDER BY bm25(fts, 4.0, 1.0)",
+        )?;
+        let rows = stmt.query_map([query], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
+        let mut out = vec![];
+        for r in rows {
+            // Texts another process added since this reader loaded are not its articles.
+            if let Some(&a) = position.get(&r?) {
+                out.push(a);
+            }
         }
+        Ok(out)
+    };
+    let found = if q.groups.is_empty() {
+        allowed.to_vec()
+    } else {
+        matching(q.fts())?
+    };
+    if q.excluded.is_empty() {
+        return Ok(found);
     }
-    Ok(out)
+    let out: std::collections::HashSet<usize> = matching(q.fts_excluded())?.into_iter().collect();
+    Ok(found.into_iter().filter(|a| !out.contains(a)).collect())
 }
 
 #[cfg(test)]
@@ -151,5 +175,14 @@ mod tests {
         assert_eq!(s("\"testet eine\""), [0]);
         assert_eq!(s("  "), [0, 1, 2]);
         assert!(s("hagel").is_empty());
+        // -word excludes, OR alternates, ae finds ä.
+        assert_eq!(s("pjongjang -rakete"), [1]);
+        assert_eq!(s("-pjongjang"), [2]);
+        assert_eq!(s("hagel OR sonne"), [2]);
+        assert_eq!(s("raketen OR wetter"), [0, 2]);
+        let umlaut = [article("Der Präsident", "Rede.")];
+        let index = SearchIndex::build(&umlaut);
+        assert_eq!(index.search("praesident", &umlaut, &none), [0]);
+        assert!(index.search("date:garbage", &umlaut, &none).is_empty());
     }
 }

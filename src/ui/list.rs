@@ -189,10 +189,22 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         lines.push(line);
     }
     if app.list.rows.is_empty() {
-        lines.push(Line::styled(
-            "no article matches",
-            app.theme.style("text.dim"),
-        ));
+        // A search with a part that cannot be read says which, wrapped to the pane.
+        let problems = match &app.filter {
+            crate::app::Filter::Search(q) => crate::index::query::Query::parse(q).problems,
+            _ => vec![],
+        };
+        if problems.is_empty() {
+            lines.push(Line::styled(
+                "no article matches",
+                app.theme.style("text.dim"),
+            ));
+        }
+        for p in problems {
+            for l in textwrap::wrap(&p, width.max(10)) {
+                lines.push(Line::styled(l.into_owned(), app.theme.style("warning")));
+            }
+        }
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

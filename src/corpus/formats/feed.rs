@@ -19,8 +19,13 @@ pub fn parse(text: &str) -> Parsed {
         Ok(feed) => feed,
         Err(e) => match salvage(&xml) {
             Some((feed, kept)) => {
+                let entries = if kept == 1 {
+                    "the 1 complete entry".to_owned()
+                } else {
+                    format!("the {kept} complete entries")
+                };
                 problems.push(format!(
-                    "broken feed ({}); kept the {kept} complete entries before the break",
+                    "broken feed ({}); kept {entries} before the break",
                     reason(&e, &xml)
                 ));
                 feed
@@ -232,7 +237,7 @@ mod tests {
         assert_eq!(p.problems.len(), 1);
         assert!(
             p.problems[0].starts_with("broken feed (malformed feed: ")
-                && p.problems[0].ends_with("kept the 1 complete entries before the break"),
+                && p.problems[0].ends_with("kept the 1 complete entry before the break"),
             "{:?}",
             p.problems
         );
