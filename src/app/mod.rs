@@ -17,6 +17,7 @@ mod navigate;
 pub mod prompt;
 pub mod reader;
 mod refresh;
+pub mod skipped_text;
 #[cfg(test)]
 pub mod tests;
 #[cfg(test)]

@@ -922,13 +922,20 @@ impl App {
 
     /// The help popup's lines: a heading, one per action, a note on the mouse.
     pub fn help_line_count(&self) -> usize {
-        Action::ALL.len() + 2 + HELP_NOTES.len()
+        Action::ALL.len() + 3 + HELP_NOTES.len()
     }
 
     /// The skipped-input popup's lines: each warning, two per skipped input, or one notice.
     pub fn skipped_line_count(&self) -> usize {
-        let skipped = self.data.as_ref().map_or(0, |d| d.corpus.skipped.len());
-        (self.warnings.len() + 2 * skipped).max(1)
+        let width = super::layout::skipped_rect(self.size)
+            .width
+            .saturating_sub(2) as usize;
+        let skipped = self
+            .data
+            .as_ref()
+            .map(|d| d.corpus.skipped.as_slice())
+            .unwrap_or_default();
+        super::skipped_text::skipped_lines(&self.warnings, skipped, width).len()
     }
 
     /// Lays the open article out again if the reader's width changed.

@@ -10,6 +10,8 @@ mod status;
 mod tests;
 #[cfg(test)]
 mod tests_list;
+#[cfg(test)]
+mod tests_wrap;
 pub mod theme;
 
 use ratatui::Frame;

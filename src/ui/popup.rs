@@ -57,27 +57,47 @@ pub fn finder(frame: &mut Frame, app: &View, f: &Finder, area: Rect) {
     for (i, hit) in f.hits.iter().enumerate().skip(first).take(rows) {
         let e = &data.entities.list[hit.entity];
         let kind = format!(" {:<13}", e.kind.as_str());
-        let mut spans = vec![
-            Span::styled(
-                kind,
-                app.theme.style(&format!("entity.{}", e.kind.as_str())),
-            ),
-            Span::styled(e.name.clone(), app.theme.style("title")),
-        ];
-        if hit.alias != e.name || !hit.matched.is_empty() {
-            spans.push(Span::styled("  ", app.theme.style("popup")));
-            for (ci, c) in hit.alias.chars().enumerate() {
+        // The count is what tells entities apart at a glance: it always shows, and the name
+        // and the alias that matched are cut to leave it room. A match on the name itself is
+        // marked there (the alias repeated the name).
+        let count = format!("  {} art.", e.articles.len());
+        let mut room = width.saturating_sub(kind.chars().count() + count.chars().count());
+        let mut spans = vec![Span::styled(
+            kind,
+            app.theme.style(&format!("entity.{}", e.kind.as_str())),
+        )];
+        let marked = |text: &str, base: &str, room: &mut usize, spans: &mut Vec<Span<'static>>| {
+            for (ci, c) in text.chars().enumerate() {
+                let w = crate::app::layout::text_width(c.encode_utf8(&mut [0; 4]));
+                if w > *room || (*room == w && ci + 1 < text.chars().count()) {
+                    if *room > 0 {
+                        spans.push(Span::styled("…", app.theme.style(base)));
+                        *room -= 1;
+                    }
+                    return;
+                }
+                *room -= w;
                 let style = if hit.matched.contains(&ci) {
                     app.theme.style("match")
                 } else {
-                    app.theme.style("text.dim")
+                    app.theme.style(base)
                 };
                 spans.push(Span::styled(c.to_string(), style));
             }
+        };
+        if hit.alias == e.name {
+            marked(&e.name, "title", &mut room, &mut spans);
+        } else {
+            let name = truncate(&e.name, room);
+            room -= crate::app::layout::text_width(&name);
+            spans.push(Span::styled(name, app.theme.style("title")));
+            if room > 4 {
+                spans.push(Span::styled("  ", app.theme.style("popup")));
+                room -= 2;
+                marked(&hit.alias, "text.dim", &mut room, &mut spans);
+            }
         }
-        let count = format!("  {} art.", e.articles.len());
-        let used: usize = spans.iter().map(Span::width).sum::<usize>() + count.len();
-        spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+        spans.push(Span::raw(" ".repeat(room)));
         spans.push(Span::styled(count, app.theme.style("meta")));
         if i == f.selected {
             for span in &mut spans {
@@ -141,6 +161,22 @@ pub fn help_lines(app: &View) -> Vec<Line<'static>> {
             Span::styled(action.describe(), app.theme.style("popup")),
         ]));
     }
+    // How each kind of name looks, in its own style: the theme's colours, or without colour
+    // (NO_COLOR) people bold, places underlined, organisations italic, others bold italic.
+    let mut legend = vec![Span::styled(" names: ", app.theme.style("text.dim"))];
+    for (i, kind) in ["person", "place", "organization", "other"]
+        .iter()
+        .enumerate()
+    {
+        if i > 0 {
+            legend.push(Span::styled(" · ", app.theme.style("text.dim")));
+        }
+        legend.push(Span::styled(
+            *kind,
+            app.theme.style(&format!("entity.{kind}")),
+        ));
+    }
+    lines.push(Line::from(legend));
     for note in crate::app::update::HELP_NOTES {
         lines.push(Line::styled(*note, app.theme.style("text.dim")));
     }
@@ -218,39 +254,23 @@ pub fn skipped(frame: &mut Frame, app: &View, area: Rect) {
     );
 }
 
-/// Start-up warnings, then each skipped input on two lines: its source, then the reason.
+/// Start-up warnings, then each skipped input: its source, then the reason, wrapped.
 pub fn skipped_lines(app: &View, width: usize) -> Vec<Line<'static>> {
+    use crate::app::skipped_text::SkippedLine;
     let skipped = app
         .data
         .as_ref()
         .map(|d| d.corpus.skipped.as_slice())
         .unwrap_or_default();
-    let mut lines: Vec<Line> = app
-        .warnings
-        .iter()
-        .map(|w| {
-            Line::styled(
-                truncate(&crate::messages::visible(w), width),
-                app.theme.style("warning"),
-            )
+    crate::app::skipped_text::skipped_lines(&app.warnings, skipped, width)
+        .into_iter()
+        .map(|(kind, text)| {
+            let style = match kind {
+                SkippedLine::Warning => "warning",
+                SkippedLine::Reason => "popup",
+                SkippedLine::Nothing => "text.dim",
+            };
+            Line::styled(text, app.theme.style(style))
         })
-        .collect();
-    for s in skipped {
-        // File names can hold escape sequences: shown, never sent to the terminal.
-        lines.push(Line::styled(
-            truncate(&crate::messages::visible(&s.source), width),
-            app.theme.style("warning"),
-        ));
-        lines.push(Line::styled(
-            truncate(&format!("  {}", crate::messages::visible(&s.reason)), width),
-            app.theme.style("popup"),
-        ));
-    }
-    if lines.is_empty() {
-        lines.push(Line::styled(
-            "nothing was skipped",
-            app.theme.style("text.dim"),
-        ));
-    }
-    lines
+        .collect()
 }

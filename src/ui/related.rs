@@ -35,7 +35,10 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         } else {
             "no related story: it shares no entity, word or number with another article"
         };
-        lines.push(Line::styled(why, app.theme.style("text.dim")));
+        // Wrapped: a narrow panel cut it at "…word or num".
+        for l in textwrap::wrap(why, (body.width as usize).max(10)) {
+            lines.push(Line::styled(l.into_owned(), app.theme.style("text.dim")));
+        }
     }
     let per_page = (body.height as usize / RELATED_ITEM_HEIGHT).max(1);
     for (i, link) in related

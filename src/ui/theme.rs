@@ -95,11 +95,24 @@ impl Theme {
             bg: None,
             ..style
         };
+        // Each kind of name its own attribute, whatever the theme's modifiers (which were
+        // chosen beside colours: places had none, people and organisations were both bold).
+        let only = |m: Modifier| Style {
+            add_modifier: m,
+            sub_modifier: Modifier::empty(),
+            ..plain
+        };
         match scope {
             "entity.selected" => plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
             s if s.ends_with(".selected") => plain.add_modifier(Modifier::REVERSED),
             "border.focused" => plain.add_modifier(Modifier::BOLD),
-            "match" => plain.add_modifier(Modifier::UNDERLINED),
+            "match" => only(Modifier::REVERSED),
+            s if s.starts_with("entity.person") => only(Modifier::BOLD),
+            s if s.starts_with("entity.place") => only(Modifier::UNDERLINED),
+            s if s.starts_with("entity.organization") => only(Modifier::ITALIC),
+            s if s.starts_with("entity.other") || s == "entity" => {
+                only(Modifier::BOLD | Modifier::ITALIC)
+            }
             _ => plain,
         }
     }
@@ -334,6 +347,26 @@ mod tests {
         let s = t.style("entity.person");
         assert_eq!((s.fg, s.bg), (None, None));
         assert!(s.add_modifier.contains(Modifier::BOLD));
+    }
+
+    /// `NO_COLOR` gave places no attribute at all, and persons and organisations were both
+    /// bold: each kind has its own, in every built-in theme.
+    #[test]
+    fn no_color_tells_each_kind_apart() {
+        for name in ["dark", "light", "gruvbox", "high-contrast"] {
+            let t = Theme::load(name, None, true).unwrap();
+            let kinds: Vec<Modifier> = ["person", "place", "organization", "other"]
+                .iter()
+                .map(|k| t.style(&format!("entity.{k}")).add_modifier)
+                .collect();
+            assert!(kinds.iter().all(|m| !m.is_empty()), "{name}: {kinds:?}");
+            for (i, a) in kinds.iter().enumerate() {
+                for b in &kinds[i + 1..] {
+                    assert_ne!(a, b, "{name}: two kinds look alike");
+                }
+            }
+            assert_ne!(t.style("match").add_modifier, kinds[1], "{name}");
+        }
     }
 
     #[test]
