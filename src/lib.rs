@@ -8,6 +8,7 @@
 pub mod analysis;
 pub(crate) mod app;
 pub(crate) mod cli;
+pub(crate) mod cli_progress;
 pub(crate) mod clipboard;
 pub(crate) mod config;
 pub mod corpus;
@@ -15,6 +16,7 @@ pub(crate) mod export;
 pub mod index;
 pub(crate) mod local_time;
 pub(crate) mod messages;
+pub mod meter;
 pub mod nlp;
 pub mod parallel;
 
@@ -51,6 +53,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             related_limit,
             use_index,
         } => {
+            let bar = cli_progress::Progress::start();
             let analysis = analysis::run(
                 &analysis::Request {
                     paths: &paths,
@@ -61,8 +64,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
                         analysis::IndexUse::Off
                     },
                 },
-                &|_| {},
+                &|stage| bar.stage(&stage),
             );
+            bar.finish();
             for s in &analysis.corpus.skipped {
                 messages::warning(&s.source, &s.reason);
             }
@@ -107,14 +111,16 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
 /// process updated the index meanwhile (its update stands), the index is checked again.
 fn make_index(paths: &[std::path::PathBuf]) -> ExitCode {
     for attempt in 1..=3 {
+        let bar = cli_progress::Progress::start();
         let a = analysis::run(
             &analysis::Request {
                 paths,
                 related_limit: index::KEPT_RELATED,
                 index: analysis::IndexUse::Make,
             },
-            &|_| {},
+            &|stage| bar.stage(&stage),
         );
+        bar.finish();
         // An index that cannot be opened or written (read-only, a full disk) is said once,
         // as the error; an update that lost to another process's is tried again.
         let failed = a.index.as_ref().and_then(|s| s.failed.clone());

@@ -411,6 +411,24 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         }
     });
 
+    // While loading, how far the stage has come, four times a second.
+    let metered = tx.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_millis(250));
+        let mut last = None;
+        loop {
+            every.tick().await;
+            // Only a change is news (and a frame to draw).
+            let now = crate::meter::percent();
+            if now != last {
+                last.clone_from(&now);
+                if metered.send(Msg::Meter(now)).is_err() {
+                    break;
+                }
+            }
+        }
+    });
+
     // A tick a second: status messages expire.
     let ticker = tx.clone();
     tokio::spawn(async move {

@@ -181,6 +181,7 @@ pub fn run(
         let hash = f.hash().to_owned();
         let result = corpus::read_source(f.source);
         let found = result.articles.iter().map(nlp::recognize_article).collect();
+        crate::meter::tick();
         (result, hash, found)
     });
     let mut written: Vec<(String, FileState, FileResult, Vec<Found>)> = vec![];

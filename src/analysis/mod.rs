@@ -39,6 +39,18 @@ pub enum Stage {
     Done,
 }
 
+impl Stage {
+    /// The items the stage's loops count in [`crate::meter`]: files read, articles
+    /// recognised, and per article its candidates found and its list scored.
+    pub fn work(&self) -> usize {
+        match self {
+            Stage::Reading(n) | Stage::Entities(n) => *n,
+            Stage::Relations(n) => 2 * n,
+            Stage::Loading | Stage::Saving | Stage::Done => 0,
+        }
+    }
+}
+
 impl std::fmt::Display for Stage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -77,6 +89,11 @@ pub enum IndexUse {
 /// inputs are in `corpus.skipped`, and so are the index's own problems, under its path;
 /// reporting them is the caller's choice.
 pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
+    // Each stage starts its count in the meter (the loops tick it).
+    let progress = &|s: Stage| {
+        crate::meter::begin(s.work());
+        progress(s)
+    };
     if let Some(file) = index_file(request) {
         let (mut a, summary, notes) = indexed::run(request.paths, &file, progress);
         let source = file.display().to_string();
@@ -127,6 +144,10 @@ pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
 
 /// Analyses a loaded corpus: entities, then relations.
 pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -> Analysis {
+    let progress = &|s: Stage| {
+        crate::meter::begin(s.work());
+        progress(s)
+    };
     progress(Stage::Entities(corpus.articles.len()));
     let entities = nlp::analyze(&corpus.articles);
     progress(Stage::Relations(corpus.articles.len()));

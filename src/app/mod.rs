@@ -46,6 +46,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// Loading has reached a new stage.
     Progress(String),
+    /// How far the stage has come ("42%", from [`crate::meter`]), while loading.
+    Meter(Option<String>),
     Loaded(Box<Data>),
     /// The corpus was analysed again after files changed (`--watch`).
     Refreshed(Box<Data>),
@@ -226,6 +228,8 @@ pub struct Setup {
 pub struct App {
     pub data: Option<Arc<Data>>,
     pub loading: Option<String>,
+    /// How far the loading stage has come, when it counts ("42%").
+    pub meter: Option<String>,
     pub message: Option<String>,
     pub focus: Pane,
     pub filter: Filter,
@@ -275,6 +279,7 @@ impl App {
             queued_keys: Vec::new(),
             texts_asked: HashSet::new(),
             loading: Some("loading…".into()),
+            meter: None,
             message: (!setup.warnings.is_empty()).then(|| setup.warnings.join("; ")),
             focus: Pane::List,
             filter: Filter::All,

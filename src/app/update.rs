@@ -133,6 +133,13 @@ impl App {
             }
             Msg::Progress(p) => {
                 self.loading = Some(p);
+                self.meter = None;
+                vec![]
+            }
+            Msg::Meter(m) => {
+                if self.loading.is_some() {
+                    self.meter = m;
+                }
                 vec![]
             }
             Msg::Loaded(data) => {

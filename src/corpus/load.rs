@@ -32,7 +32,12 @@ pub struct FileResult {
 
 /// Loads `sources` in order; each problem becomes a [`Skipped`] entry.
 pub fn load_sources(sources: &[Source]) -> Corpus {
-    let results = crate::parallel::map(sources, read_source);
+    crate::meter::begin(sources.len());
+    let results = crate::parallel::map(sources, |s| {
+        let r = read_source(s);
+        crate::meter::tick();
+        r
+    });
     assemble(sources.iter().map(|s| s.label.as_str()).zip(results))
 }
 

@@ -327,6 +327,7 @@ pub fn candidates(
         chunk
             .iter()
             .map(|&a| {
+                crate::meter::tick();
                 touched.clear();
                 for (vectors, postings, weight, across_only) in [
                     (&f.entities, ent, W_ENTITIES, false),
@@ -399,6 +400,7 @@ pub fn lists(
 ) -> Vec<Vec<Link>> {
     let work: Vec<(usize, &Candidates)> = ids.iter().copied().zip(candidates).collect();
     crate::parallel::map(&work, |&(a, cands)| {
+        crate::meter::tick();
         let mut links: Vec<Link> = cands
             .iter()
             .map(|&(b, z, time, relatedness)| Link {

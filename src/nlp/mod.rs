@@ -120,7 +120,11 @@ pub fn analyze(articles: &[Article]) -> Entities {
 
 /// The names in each article, on all cores.
 pub fn recognize_all(articles: &[Article]) -> Vec<Found> {
-    crate::parallel::map(articles, recognize_article)
+    crate::parallel::map(articles, |a| {
+        let found = recognize_article(a);
+        crate::meter::tick();
+        found
+    })
 }
 
 /// The names in one article.

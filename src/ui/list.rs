@@ -48,7 +48,10 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         );
     }
     let Some(data) = &app.data else {
-        let text = app.loading.clone().unwrap_or_default();
+        let text = match (&app.loading, &app.meter) {
+            (Some(l), Some(m)) => format!("{l} {m}"),
+            (l, _) => l.clone().unwrap_or_default(),
+        };
         frame.render_widget(
             Paragraph::new(text)
                 .style(app.theme.style("text.dim"))

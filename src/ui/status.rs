@@ -24,8 +24,13 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
         ));
     } else {
         if let Some(loading) = &app.loading {
+            let meter = app
+                .meter
+                .as_ref()
+                .map(|m| format!(" {m}"))
+                .unwrap_or_default();
             spans.push(Span::styled(
-                format!(" {loading} "),
+                format!(" {loading}{meter} "),
                 app.theme.style("status.message"),
             ));
         }

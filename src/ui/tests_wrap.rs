@@ -98,3 +98,20 @@ fn the_finder_keeps_the_count_beside_a_long_name() {
     assert!(row.contains(" art."), "{row}");
     assert_eq!(row.matches("Internationale").count(), 1, "{row}");
 }
+
+/// Long work shows how far it has come: the stage and its percentage in the status line.
+#[test]
+fn loading_shows_the_stages_percentage() {
+    let mut app = loaded_app(80, 24);
+    crate::app::tests::send(
+        &mut app,
+        crate::app::Msg::Progress("linking related stories…".into()),
+    );
+    crate::app::tests::send(&mut app, crate::app::Msg::Meter(Some("42%".into())));
+    let lines = screen(&app);
+    assert!(
+        lines[23].contains("linking related stories… 42%"),
+        "{:?}",
+        lines[23]
+    );
+}
