@@ -154,6 +154,9 @@ pub enum Pane {
 pub enum Filter {
     All,
     Entity(usize),
+    /// The articles of several entities of one name: a bare name left unresolved per
+    /// article ("Clinton" in eight articles).
+    Group(Vec<usize>),
     Search(String),
 }
 
@@ -349,6 +352,14 @@ impl App {
                 vec![
                     format!("{n} of {total} articles · entity: {name}"),
                     format!("{n}/{total} · entity: {name}"),
+                    format!("{n}/{total} {name}"),
+                ]
+            }
+            Filter::Group(es) => {
+                let name = es.first().map_or("", |&e| d.entities.list[e].name.as_str());
+                vec![
+                    format!("{n} of {total} articles · entity: {name}, not resolved"),
+                    format!("{n}/{total} · entity: {name}, not resolved"),
                     format!("{n}/{total} {name}"),
                 ]
             }

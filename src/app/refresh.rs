@@ -34,6 +34,14 @@ impl App {
         };
         let remap_filter = |f: &Filter| match f {
             Filter::Entity(e) => entity(*e).map_or(Filter::All, Filter::Entity),
+            Filter::Group(es) => {
+                let kept: Vec<usize> = es.iter().filter_map(|&e| entity(e)).collect();
+                if kept.is_empty() {
+                    Filter::All
+                } else {
+                    Filter::Group(kept)
+                }
+            }
             other => other.clone(),
         };
 

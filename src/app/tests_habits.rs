@@ -214,3 +214,32 @@ fn a_filter_that_cannot_be_read_is_named() {
         app.message
     );
 }
+
+/// A bare surname kept per article (ambiguous) is one finder row, and Enter filters the list
+/// to all its articles.
+#[test]
+fn an_unresolved_name_is_one_row_that_filters_to_all_its_articles() {
+    let mut app = loaded_app(120, 40);
+    let mut data = (**app.data.as_ref().unwrap()).clone();
+    for (a, id) in [(2usize, "kim@002"), (3, "kim@003")] {
+        data.entities.list.push(crate::nlp::Entity {
+            id: id.into(),
+            name: "Kimura".into(),
+            kind: crate::nlp::Kind::Person,
+            aliases: vec![],
+            articles: vec![a],
+        });
+    }
+    data.finder = crate::index::finder::FinderIndex::build(&data.entities);
+    app.data = Some(std::sync::Arc::new(data));
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "kimura");
+    let Popup::Finder(f) = &app.popup else {
+        panic!("finder")
+    };
+    assert_eq!(f.hits.len(), 1);
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.filter, super::Filter::Group(_)));
+    assert_eq!(app.list.visible, [2, 3]);
+    assert!(app.list_title(200).contains("Kimura, not resolved"));
+}

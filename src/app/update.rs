@@ -296,9 +296,14 @@ impl App {
             KeyCode::Esc => self.popup = Popup::None,
             KeyCode::Enter => {
                 if let Some(hit) = finder.hits.get(finder.selected) {
-                    let e = hit.entity;
+                    let es = hit.entities();
                     self.popup = Popup::None;
-                    self.filter_entity(e);
+                    if let [e] = es[..] {
+                        self.filter_entity(e);
+                    } else {
+                        self.history.push(self.place());
+                        self.set_filter(Filter::Group(es));
+                    }
                     // The next motion is choosing among its articles.
                     self.focus = Pane::List;
                 }
@@ -709,6 +714,15 @@ impl App {
         self.list.visible = match &filter {
             Filter::All => (0..data.article_count()).collect(),
             Filter::Entity(e) => data.entities.list[*e].articles.clone(),
+            Filter::Group(es) => {
+                let mut all: Vec<usize> = es
+                    .iter()
+                    .flat_map(|&e| data.entities.list[e].articles.iter().copied())
+                    .collect();
+                all.sort_unstable();
+                all.dedup();
+                all
+            }
             Filter::Search(q) => {
                 // A part of the query that cannot be read is told, not taken for "nothing
                 // matches".

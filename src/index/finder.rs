@@ -32,6 +32,60 @@ pub struct Hit {
     /// Char indices into `alias`.
     pub matched: Vec<usize>,
     pub score: i64,
+    /// A bare name kept apart per article because it is ambiguous ("Clinton" in eight
+    /// articles, not resolved to one person): every such entity of that name, `entity` first.
+    /// Empty for an ordinary hit.
+    pub group: Vec<usize>,
+}
+
+impl Hit {
+    /// The entities the hit stands for.
+    pub fn entities(&self) -> Vec<usize> {
+        if self.group.is_empty() {
+            vec![self.entity]
+        } else {
+            self.group.clone()
+        }
+    }
+}
+
+/// Whether an entity is a bare name left unresolved in one article (its id is the name's
+/// and the article's: `clinton@0038`).
+pub fn is_unresolved(id: &str) -> bool {
+    id.contains('@')
+}
+
+/// Unresolved bare names of one name and kind become one hit, where the best of them ranked.
+fn group_unresolved(entities: &Entities, hits: Vec<Hit>) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut at: std::collections::HashMap<(String, crate::nlp::Kind), usize> =
+        std::collections::HashMap::new();
+    for hit in hits {
+        let e = &entities.list[hit.entity];
+        if !is_unresolved(&e.id) {
+            out.push(hit);
+            continue;
+        }
+        let key = (e.name.clone(), e.kind);
+        match at.get(&key) {
+            Some(&i) => out[i].group.push(hit.entity),
+            None => {
+                at.insert(key, out.len());
+                let first = hit.entity;
+                out.push(Hit {
+                    group: vec![first],
+                    ..hit
+                });
+            }
+        }
+    }
+    // A group of one is an ordinary hit.
+    for h in &mut out {
+        if h.group.len() == 1 {
+            h.group.clear();
+        }
+    }
+    out
 }
 
 impl FinderIndex {
@@ -85,16 +139,19 @@ impl FinderIndex {
                     entities.list[e].name.clone(),
                 )
             });
-            return all
+            let hits = all
                 .into_iter()
-                .take(limit)
                 .map(|e| Hit {
                     entity: e,
                     alias: entities.list[e].name.clone(),
                     matched: vec![],
                     score: 0,
+                    group: vec![],
                 })
                 .collect();
+            let mut hits = group_unresolved(entities, hits);
+            hits.truncate(limit);
+            return hits;
         }
         let matcher = SkimMatcherV2::default().ignore_case();
         // Words in any order ("rudenko andrei"); a query word that is a whole word of the name
@@ -148,6 +205,7 @@ impl FinderIndex {
                         alias: entry.alias.clone(),
                         matched,
                         score,
+                        group: vec![],
                     },
                 );
             }
@@ -168,6 +226,7 @@ impl FinderIndex {
                         .cmp(&entities.list[b.entity].name),
                 )
         });
+        let mut hits = group_unresolved(entities, hits);
         hits.truncate(limit);
         hits
     }
@@ -332,6 +391,31 @@ mod ranking_tests {
         assert_eq!(names("@pers ber"), ["Bernd Lucke"]);
         assert_eq!(names("@org"), ["Berliner Zeitung"]);
         assert_eq!(names("ber").len(), 3);
+    }
+
+    /// Eight rows of "Clinton" (a bare surname kept per article because it is ambiguous)
+    /// cluttered the finder: they are one row that stands for all of them.
+    #[test]
+    fn unresolved_bare_names_are_one_row() {
+        let mut e = entities(&["Clinton", "Clinton", "Clinton", "Hillary Clinton"]);
+        for (i, id) in ["clinton@0038", "clinton@0059", "clinton@0074"]
+            .iter()
+            .enumerate()
+        {
+            e.list[i].id = (*id).into();
+            e.list[i].articles = vec![i];
+        }
+        let index = FinderIndex::build(&e);
+        let hits = index.find(&e, "clinton", 10);
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        let group = hits.iter().find(|h| !h.group.is_empty()).expect("a group");
+        let mut members = group.entities();
+        members.sort_unstable();
+        assert_eq!(members, [0, 1, 2]);
+        let alone = hits.iter().find(|h| h.group.is_empty()).unwrap();
+        assert_eq!(alone.entities(), [3]);
+        // With no query too.
+        assert_eq!(index.find(&e, "", 10).len(), 2);
     }
 
     /// 16 keys into the finder on an article with a 1 MB "name" peaked at 1.36 GB: the matcher

@@ -60,7 +60,12 @@ pub fn finder(frame: &mut Frame, app: &View, f: &Finder, area: Rect) {
         // The count is what tells entities apart at a glance: it always shows, and the name
         // and the alias that matched are cut to leave it room. A match on the name itself is
         // marked there (the alias repeated the name).
-        let count = format!("  {} art.", e.articles.len());
+        let articles: std::collections::HashSet<usize> = hit
+            .entities()
+            .iter()
+            .flat_map(|&g| data.entities.list[g].articles.iter().copied())
+            .collect();
+        let count = format!("  {} art.", articles.len());
         let mut room = width.saturating_sub(kind.chars().count() + count.chars().count());
         let mut spans = vec![Span::styled(
             kind,
@@ -85,7 +90,13 @@ pub fn finder(frame: &mut Frame, app: &View, f: &Finder, area: Rect) {
                 spans.push(Span::styled(c.to_string(), style));
             }
         };
-        if hit.alias == e.name {
+        if !hit.group.is_empty() {
+            // One row for a bare name left unresolved in each of its articles.
+            marked(&e.name, "title", &mut room, &mut spans);
+            let note = truncate(" — not resolved to one entity", room);
+            room -= crate::app::layout::text_width(&note);
+            spans.push(Span::styled(note, app.theme.style("text.dim")));
+        } else if hit.alias == e.name {
             marked(&e.name, "title", &mut room, &mut spans);
         } else {
             let name = truncate(&e.name, room);
