@@ -119,11 +119,22 @@ pub fn cell_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(is_ri) {
         return std::borrow::Cow::Borrowed(text);
     }
+    // Flags side by side ran together ("🇨🇳🇷🇺" read "CNRU"): in a run of flags every other
+    // one is in lower case ("CNru"), which tells them apart in the same cells.
+    let mut in_run = 0usize;
     text.chars()
         .map(|c| {
             if is_ri(c) {
-                char::from(b'A' + (c as u32 - 0x1F1E6) as u8)
+                let letter = char::from(b'A' + (c as u32 - 0x1F1E6) as u8);
+                let flag = in_run / 2;
+                in_run += 1;
+                if flag % 2 == 1 {
+                    letter.to_ascii_lowercase()
+                } else {
+                    letter
+                }
             } else {
+                in_run = 0;
                 c
             }
         })

@@ -375,7 +375,9 @@ fn flags_are_shown_as_letters() {
         super::cell_safe("Berlin 🇩🇪 und Rom 🇮🇹"),
         "Berlin DE und Rom IT"
     );
-    assert_eq!(super::truncate("🇩🇪🇮🇹 Gipfel", 20), "DEIT Gipfel");
+    // Side by side, every other flag in lower case: 🇨🇳🇷🇺 read "CNRU".
+    assert_eq!(super::truncate("🇩🇪🇮🇹 Gipfel", 20), "DEit Gipfel");
+    assert_eq!(super::cell_safe("🇨🇳🇷🇺🇩🇪 und 🇫🇷"), "CNruDE und FR");
     assert!(matches!(
         super::cell_safe("plain"),
         std::borrow::Cow::Borrowed(_)
