@@ -6,6 +6,9 @@
 //! Needs tmux (`.ci/run` installs it). Without tmux the test fails with a message saying so,
 //! rather than passing unseen.
 
+#[path = "support/uner.rs"]
+mod uner;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -187,6 +190,10 @@ fn open_find_filter_follow_back_help_quit() {
 
 /// A tmux session running `sh` with a fresh home; `dossier` is started by `start`.
 fn session(name: &str, home: &std::path::Path) -> Tmux {
+    session_sized(name, home, 120, 40)
+}
+
+fn session_sized(name: &str, home: &std::path::Path, width: u16, height: u16) -> Tmux {
     assert!(
         Command::new("tmux").arg("-V").output().is_ok(),
         "tmux is needed for this test: apt-get install tmux"
@@ -202,9 +209,9 @@ fn session(name: &str, home: &std::path::Path) -> Tmux {
         "new-session",
         "-d",
         "-x",
-        "120",
+        &width.to_string(),
         "-y",
-        "40",
+        &height.to_string(),
         "-s",
         "t",
         &shell,
@@ -581,4 +588,92 @@ fn the_related_panel_orders_by_relatedness_and_i_explains_an_entry() {
     assert!(!closed.contains("Why linked"), "{closed}");
     tmux.keys(&["q"]);
     tmux.wait_for(&["EXIT=0"]);
+}
+
+/// At 80×24 on the UNER German and English documents (717 articles): `e trump Enter` shows
+/// story rows folded and the reader on the cursor's article; `Esc` keeps the cursor on it;
+/// every row has a language badge; a fresh start followed by `q` writes no read mark.
+#[test]
+fn uner_at_80x24_filters_fold_stories_and_the_cursor_and_reader_agree() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("uner");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (file, lang) in [("de_pud-ud-test.iob2", "de"), ("en_pud-ud-test.iob2", "en")] {
+        let sub = corpus.join(lang);
+        std::fs::create_dir_all(&sub).unwrap();
+        let text = std::fs::read_to_string(root.join("tests/fixtures/uner").join(file)).unwrap();
+        uner::convert(&text, &sub, lang);
+    }
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_dossier"));
+    let tmux = session_sized("uner", home.path(), 80, 24);
+    tmux.text(&format!(
+        "{} --no-index {} ; echo EXIT=$?",
+        bin.display(),
+        corpus.display()
+    ));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Articles — 717"]);
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Find an entity"]);
+    tmux.text("trump");
+    tmux.wait_for(&["Donald Trump"]);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for(&["18/717 Donald Trump"]);
+    // The list pane's rows (every one unread on a fresh start: `•`).
+    let rows: Vec<String> = screen
+        .lines()
+        .skip(1)
+        .take(22)
+        .map(|l| l.chars().take(27).collect::<String>())
+        .filter(|l| l.starts_with("│•"))
+        .collect();
+    assert!(rows.len() > 5, "{screen}");
+    assert!(
+        rows.iter().any(|r| r.contains('▸')),
+        "story rows, folded:\n{screen}"
+    );
+    for r in &rows {
+        assert!(
+            r.contains(" DE") || r.contains(" EN"),
+            "a language badge on every row: {r:?}\n{screen}"
+        );
+    }
+    // The reader shows the cursor's row: the first, whose title heads the reader.
+    let reader_title = screen.lines().nth(1).unwrap().split("││").nth(1).unwrap();
+    let first_row = &rows[0];
+    let start: String = first_row
+        .trim_start_matches(['│', '•', '★', ' ', '▸'])
+        .chars()
+        .take(8)
+        .collect();
+    assert!(
+        reader_title.contains(start.trim_end_matches('…')),
+        "row {first_row:?}, reader {reader_title:?}\n{screen}"
+    );
+    // Down a row, then Esc: the whole list, the cursor still on that row's article.
+    tmux.keys(&["j"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let open = tmux.screen().lines().next().unwrap().to_owned();
+    let id = open
+        .split("╭ ")
+        .nth(2)
+        .and_then(|s| s.split(' ').next())
+        .unwrap()
+        .to_owned();
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for(&["Articles — 717"]);
+    assert!(
+        screen.contains(&format!("╭ {id} ")),
+        "still on {id}:\n{screen}"
+    );
+    let position = screen.lines().nth(22).unwrap();
+    assert!(
+        !position.contains(" 1/"),
+        "the cursor is not back on row 1: {position}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for(&["EXIT=0"]);
+    let state =
+        std::fs::read_to_string(home.path().join("data/dossier/state.json")).unwrap_or_default();
+    assert!(!state.contains("\"read\":[\""), "no read mark: {state}");
 }
