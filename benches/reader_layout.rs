@@ -42,6 +42,7 @@ fn main() {
             lang: "de".into(),
             date: None,
             url: None,
+            site: None,
             body,
         }],
         skipped: vec![],

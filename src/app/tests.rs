@@ -428,6 +428,7 @@ fn one_article(source: &str, body: &str) -> crate::corpus::Corpus {
             lang: "en".into(),
             date: None,
             url: None,
+            site: None,
             body: body.into(),
         }],
         skipped: vec![],

@@ -131,6 +131,16 @@ fn finish(id: String, source: &str, draft: Draft) -> Article {
             .url
             .map(|u| super::sanitize::sanitize(u.trim()).replace(char::is_whitespace, ""))
             .filter(|u| !u.is_empty()),
+        // A name, on one line: controls go, runs of white space are one space.
+        site: draft
+            .site
+            .map(|s| {
+                super::sanitize::sanitize(&s)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|s| !s.is_empty()),
         body: draft.body,
     }
 }

@@ -29,6 +29,8 @@ pub struct Article {
     /// ISO 8601.
     pub date: Option<String>,
     pub url: Option<String>,
+    /// The name of the publication it came from, where the input gives one (a feed's title).
+    pub site: Option<String>,
     /// Paragraphs separated by a blank line.
     pub body: String,
 }

@@ -89,6 +89,7 @@ mod tests {
             lang: lang.into(),
             date: None,
             url: None,
+            site: None,
             body: body.into(),
         }
     }

@@ -440,6 +440,7 @@ mod tests {
             lang: lang.into(),
             date: None,
             url: None,
+            site: None,
             body: body.into(),
         }
     }

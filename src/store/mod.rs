@@ -26,7 +26,7 @@ pub use preview::{ArticleText, Preview};
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
 const APPLICATION_ID: i32 = 0x646f_7372;
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 5;
+const SCHEMA_VERSION: i32 = 6;
 
 /// The per-file analysis this build does: an index made by another build is analysed afresh.
 pub const FINGERPRINT: &str = env!("DOSSIER_ANALYSIS_FINGERPRINT");
@@ -52,6 +52,7 @@ CREATE TABLE texts (
     lang TEXT NOT NULL,
     date TEXT,
     url TEXT,
+    site TEXT,
     body TEXT NOT NULL,
     found TEXT NOT NULL,
     PRIMARY KEY (label, n)
@@ -92,6 +93,7 @@ CREATE TABLE heads (
     lang TEXT NOT NULL,
     date TEXT,
     url TEXT,
+    site TEXT,
     akey TEXT NOT NULL,
     story INTEGER NOT NULL,
     entities INTEGER NOT NULL

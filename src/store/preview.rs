@@ -87,7 +87,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT label, n, id, source, title, lang, date, url, akey, story, entities
+                "SELECT label, n, id, source, title, lang, date, url, site, akey, story, entities
                  FROM heads ORDER BY ord",
             )
             .map_err(err)?;
@@ -104,12 +104,13 @@ impl Store {
                 lang: r.get(5).map_err(err)?,
                 date: r.get(6).map_err(err)?,
                 url: r.get(7).map_err(err)?,
+                site: r.get(8).map_err(err)?,
                 body: String::new(),
             });
-            p.keys.push(r.get(8).map_err(err)?);
-            p.story.push(r.get::<_, i64>(9).map_err(err)? as usize);
+            p.keys.push(r.get(9).map_err(err)?);
+            p.story.push(r.get::<_, i64>(10).map_err(err)? as usize);
             p.entity_counts
-                .push(r.get::<_, i64>(10).map_err(err)? as usize);
+                .push(r.get::<_, i64>(11).map_err(err)? as usize);
         }
         drop(rows);
         if p.articles.is_empty() {

@@ -72,10 +72,10 @@ impl Store {
         let mut texts_of = self
             .conn
             .prepare_cached(if with_found {
-                "SELECT base_id, source, title, lang, date, url, body, found
+                "SELECT base_id, source, title, lang, date, url, site, body, found
                  FROM texts WHERE label = ?1 ORDER BY n"
             } else {
-                "SELECT base_id, source, title, lang, date, url, body
+                "SELECT base_id, source, title, lang, date, url, site, body
                  FROM texts WHERE label = ?1 ORDER BY n"
             })
             .map_err(err)?;
@@ -98,10 +98,11 @@ impl Store {
                     lang: r.get(3).map_err(err)?,
                     date: r.get(4).map_err(err)?,
                     url: r.get(5).map_err(err)?,
-                    body: r.get(6).map_err(err)?,
+                    site: r.get(6).map_err(err)?,
+                    body: r.get(7).map_err(err)?,
                 });
                 if with_found {
-                    let f: String = r.get(7).map_err(err)?;
+                    let f: String = r.get(8).map_err(err)?;
                     found.push(serde_json::from_str(&f).map_err(|e| bad("names", e))?);
                 }
             }

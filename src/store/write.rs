@@ -62,8 +62,8 @@ impl Store {
                 .map_err(err)?;
             let mut put_text = tx
                 .prepare(
-                    "INSERT INTO texts (label, n, base_id, source, title, lang, date, url, body, found)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    "INSERT INTO texts (label, n, base_id, source, title, lang, date, url, site, body, found)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 )
                 .map_err(err)?;
             for (label, state, result, found) in &update.written {
@@ -83,7 +83,7 @@ impl Store {
                     put_text
                         .execute(params![
                             label, n as i64, a.id, a.source, a.title, a.lang, a.date, a.url,
-                            a.body, f
+                            a.site, a.body, f
                         ])
                         .map_err(err)?;
                 }
@@ -116,8 +116,8 @@ impl Store {
 fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Result<()> {
     tx.execute_batch("DELETE FROM corpus; DELETE FROM entities; DELETE FROM heads;")?;
     let mut head = tx.prepare(
-        "INSERT INTO heads (ord, label, n, id, source, title, lang, date, url, akey, story, entities)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO heads (ord, label, n, id, source, title, lang, date, url, site, akey, story, entities)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?;
     for (i, ((label, n), a)) in d.order.iter().zip(d.corpus).enumerate() {
         head.execute(params![
@@ -130,6 +130,7 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
             a.lang,
             a.date,
             a.url,
+            a.site,
             crate::corpus::ids::article_key(a),
             d.relations.story[i] as i64,
             crate::nlp::named(&d.entities.mentions[i]).len() as i64,

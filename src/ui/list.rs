@@ -15,8 +15,17 @@ use crate::app::list::Row;
 /// The fewest cells a row's title keeps before the date, the count or the source are shown.
 const MIN_TITLE: usize = 12;
 
-/// The name of an article's source for the list: its file's name without the extension for
-/// a feed or a collection ("spiegel" for `feeds/spiegel.rss`), else its folder's name.
+/// The name of an article's source for the list: the publication's name when the input gave
+/// one (a feed's title), else its file's name without the extension for a feed or a
+/// collection ("spiegel" for `feeds/spiegel.rss`), else its folder's name.
+pub fn source_name_of(a: &crate::corpus::Article) -> String {
+    match &a.site {
+        Some(site) => crate::messages::visible(site).into_owned(),
+        None => source_name(&a.source),
+    }
+}
+
+/// The name of a source path: see [`source_name_of`].
 pub fn source_name(source: &str) -> String {
     let path = std::path::Path::new(source);
     let collection = crate::corpus::formats::Format::of(path).is_some_and(|f| f.is_collection());
@@ -161,7 +170,7 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
             .filter(|_| width >= 30)
             .and_then(|d| offer(format!(" {}", crate::local_time::day(d))));
         let count = offer(format!(" {entity_count:>2}◆"));
-        let source = Some(source_name(&art.source))
+        let source = Some(source_name_of(art))
             .filter(|s| width >= 50 && !s.is_empty())
             .and_then(|s| offer(format!(" {}", truncate(&s, 16))));
         // As they read: the source before the badges, the date and the count after.

@@ -102,3 +102,18 @@ fn a_sources_name_is_its_feed_or_its_folder() {
     assert_eq!(super::list::source_name("news/zeit/a.html"), "zeit");
     assert_eq!(super::list::source_name("a.txt"), "");
 }
+
+/// A feed's entries carry its title as their publication, and the list names it.
+#[test]
+fn a_feeds_title_names_its_entries_source() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = crate::corpus::load_paths(&[root.join("tests/fixtures/feeds/news.rss")]);
+    let a = &corpus.articles[0];
+    assert_eq!(a.site.as_deref(), Some("Zeitung – Ausland"));
+    assert_eq!(super::list::source_name_of(a), "Zeitung – Ausland");
+    let plain = crate::corpus::Article {
+        source: "news/zeit/a.txt".into(),
+        ..Default::default()
+    };
+    assert_eq!(super::list::source_name_of(&plain), "zeit");
+}

@@ -39,11 +39,14 @@ pub fn parse(text: &str) -> Parsed {
         },
     };
     let lang = feed.language.clone();
+    // The channel's title names the publication each entry came from.
+    let site = feed.title.as_ref().map(|t| t.content.clone());
     let mut drafts = vec![];
     for (i, entry) in feed.entries.into_iter().enumerate() {
         match draft(entry, lang.as_deref()) {
             Some(d) => drafts.push(Draft {
                 ordinal: i + 1,
+                site: site.clone(),
                 ..d
             }),
             None => problems.push(format!("entry {}: no title and no text; skipped", i + 1)),
@@ -133,6 +136,8 @@ fn draft(entry: Entry, feed_lang: Option<&str>) -> Option<Draft> {
         anchor: Some(anchor(&entry.id)),
         // A missing title is made from the body later, as for every format.
         title,
+        // The caller knows the feed's title.
+        site: None,
         body,
         date,
         url,

@@ -29,6 +29,8 @@ pub fn parse(html: &str) -> Parsed {
             ordinal: 0,
             anchor: None,
             title: clean_inline(&a.title),
+            // The page's own name for its publication (og:site_name and the like).
+            site: a.site_name.as_deref().map(clean_inline),
             body: clean(&a.content),
             date: a.published_time,
             url: a.url,

@@ -95,6 +95,7 @@ fn record(item: &Value) -> Result<Draft, String> {
         ordinal: 0,
         anchor: None,
         title,
+        site: string(obj, "site").or_else(|| string(obj, "source")),
         body: clean(&raw_body),
         date: string(obj, "date"),
         url: string(obj, "url"),

@@ -21,6 +21,8 @@ pub struct Draft {
     /// stably (a feed entry: a hash of its guid), so that its id survives new entries above it.
     pub anchor: Option<String>,
     pub title: String,
+    /// The publication's name (a feed's title).
+    pub site: Option<String>,
     pub body: String,
     /// As written in the source; normalised later.
     pub date: Option<String>,
