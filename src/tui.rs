@@ -385,9 +385,20 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
             }
         }
         let turn = loading_turn.lock().unwrap_or_else(|e| e.into_inner());
-        let data = Data::from_analysis(crate::analysis::run(&request, &progress));
+        // Without an index, the list, search and the finder as soon as the entities are
+        // found, while the related stories are linked (the longest stage). It costs a copy of
+        // the texts for that while: up to EARLY_VIEW_ARTICLES (a larger corpus is for an index,
+        // whose preview comes first anyway).
+        let early_sent = std::cell::Cell::new(false);
+        let early = |corpus: &crate::corpus::Corpus, entities: &crate::nlp::Entities| {
+            if !previewed && corpus.articles.len() <= EARLY_VIEW_ARTICLES {
+                let _ = loader.send(Msg::Loaded(Box::new(Data::unlinked(corpus, entities))));
+                early_sent.set(true);
+            }
+        };
+        let data = Data::from_analysis(crate::analysis::run_with(&request, &progress, &early));
         drop(turn);
-        let _ = loader.send(if previewed {
+        let _ = loader.send(if previewed || early_sent.get() {
             Msg::Refreshed(Box::new(data))
         } else {
             Msg::Loaded(Box::new(data))
@@ -604,6 +615,9 @@ fn draw(
         .map(|_| ())
         .map_err(|e| format!("cannot draw: {e}"))
 }
+
+/// The largest corpus whose articles the reader lists before its related stories are linked.
+const EARLY_VIEW_ARTICLES: usize = 50_000;
 
 /// Opens `url` with `$BROWSER` (a `:`-separated list, as in `man 7 environ`'s convention;
 /// `%s` stands for the URL), else the platform's opener; `Err` says why none could start.

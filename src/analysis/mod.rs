@@ -89,6 +89,16 @@ pub enum IndexUse {
 /// inputs are in `corpus.skipped`, and so are the index's own problems, under its path;
 /// reporting them is the caller's choice.
 pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
+    run_with(request, progress, &|_, _| {})
+}
+
+/// [`run`], and without an index `early` is shown the articles and their entities before
+/// the related stories are linked (the longest stage): the reader lists them meanwhile.
+pub fn run_with(
+    request: &Request<'_>,
+    progress: &dyn Fn(Stage),
+    early: &dyn Fn(&Corpus, &Entities),
+) -> Analysis {
     // Each stage starts its count in the meter (the loops tick it).
     let progress = &|s: Stage| {
         crate::meter::begin(s.work());
@@ -139,17 +149,28 @@ pub fn run(request: &Request<'_>, progress: &dyn Fn(Stage)) -> Analysis {
     } else {
         corpus::load_paths(request.paths)
     };
-    analyse(corpus, request.related_limit, progress)
+    analyse_with(corpus, request.related_limit, progress, early)
 }
 
 /// Analyses a loaded corpus: entities, then relations.
 pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -> Analysis {
+    analyse_with(corpus, related_limit, progress, &|_, _| {})
+}
+
+/// [`analyse`], showing `early` the entities before the relations are linked.
+fn analyse_with(
+    corpus: Corpus,
+    related_limit: usize,
+    progress: &dyn Fn(Stage),
+    early: &dyn Fn(&Corpus, &Entities),
+) -> Analysis {
     let progress = &|s: Stage| {
         crate::meter::begin(s.work());
         progress(s)
     };
     progress(Stage::Entities(corpus.articles.len()));
     let entities = nlp::analyze(&corpus.articles);
+    early(&corpus, &entities);
     progress(Stage::Relations(corpus.articles.len()));
     let relations = index::relate(&corpus.articles, &entities, related_limit);
     progress(Stage::Done);

@@ -41,6 +41,8 @@ pub struct Data {
     /// When the data is an index's preview ([`Data::from_preview`]): the texts are read from
     /// the index as they are shown.
     pub partial: Option<Partial>,
+    /// The related stories are still being linked ([`Data::unlinked`]): the panel says so.
+    pub linking: bool,
 }
 
 /// Where a preview's texts are, and which have been read.
@@ -166,7 +168,23 @@ impl Data {
             entity_counts,
             named: vec![],
             partial: None,
+            linking: false,
         }
+    }
+
+    /// The reader's first view without an index: the articles and their entities while the
+    /// related stories are still being linked (the list, search and the finder work).
+    pub fn unlinked(corpus: &Corpus, entities: &crate::nlp::Entities) -> Data {
+        let n = corpus.articles.len();
+        let mut d = Data::from_analysis(Analysis {
+            corpus: corpus.clone(),
+            entities: entities.clone(),
+            relations: crate::index::Relations::unlinked(n),
+            index: None,
+            texts: None,
+        });
+        d.linking = true;
+        d
     }
 
     /// The reader's data from an index's preview (no texts: each is read when shown, see
@@ -215,6 +233,7 @@ impl Data {
                 file,
                 read: vec![false; n],
             }),
+            linking: false,
         }
     }
 

@@ -154,3 +154,42 @@ fn next_and_previous_mention_start_from_the_view() {
     let m = app.reader.mention.unwrap();
     assert!(lines[m] < h, "line {} below the view", lines[m]);
 }
+
+/// Without an index the list comes before the related stories: the articles and their
+/// entities first (every article its own row, the panel saying it is linking), then the whole
+/// analysis takes over in place, stories folded, the reader on the same article.
+#[test]
+fn the_list_comes_before_the_related_stories() {
+    let corpus = crate::corpus::load_bundled();
+    let entities = crate::nlp::analyze(&corpus.articles);
+    let mut app = App::new(Setup {
+        keymap: Keymap::default(),
+        state: State::default(),
+        open: None,
+        corpus_key: "bundled".into(),
+        warnings: vec![],
+        languages: vec![],
+    });
+    app.update(Msg::Resize(120, 40));
+    let early = Data::unlinked(&corpus, &entities);
+    assert!(early.linking);
+    let effects = app.update(Msg::Loaded(Box::new(early)));
+    settle(&mut app, effects);
+    assert_eq!(app.list.rows.len(), 5, "no story folded yet");
+    app.update(Msg::Progress("linking related stories…".into()));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    let open = app.reader.current;
+    let full = Data::build(corpus, &|_| {});
+    let effects = app.update(Msg::Refreshed(Box::new(full)));
+    settle(&mut app, effects);
+    assert_eq!(app.loading, None);
+    assert!(!app.data.as_ref().unwrap().linking);
+    assert_eq!(app.reader.current, open, "the same article");
+    agree(&app);
+    assert!(
+        app.list.rows.iter().any(|r| matches!(r, Row::Story { .. })),
+        "stories folded now"
+    );
+    assert_eq!(app.message, None, "nothing changed: nothing to say");
+}

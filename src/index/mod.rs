@@ -35,6 +35,18 @@ pub struct Relations {
     pub near: Vec<Vec<u32>>,
 }
 
+impl Relations {
+    /// No related stories yet: every article a story of its own.
+    pub fn unlinked(n: usize) -> Relations {
+        Relations {
+            related: vec![vec![]; n],
+            story: (0..n).collect(),
+            hub: vec![0.0; n],
+            near: vec![vec![]; n],
+        }
+    }
+}
+
 /// Related stories kept per article: what the reader's panel shows, and what the persistent
 /// index stores. Stories are always found from this many candidates per article, so that the
 /// reader, an export of any shorter limit and the index agree on them.

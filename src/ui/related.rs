@@ -32,6 +32,8 @@ pub fn draw(frame: &mut Frame, app: &View, area: Rect) {
     if related.is_empty() {
         let why = if app.reader.current.is_none() {
             "open an article to see related stories"
+        } else if data.linking {
+            "linking related stories… (the list, search and the finder work meanwhile)"
         } else {
             "no related story: it shares no entity, word or number with another article"
         };
