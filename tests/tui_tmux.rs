@@ -612,7 +612,8 @@ fn uner_at_80x24_filters_fold_stories_and_the_cursor_and_reader_agree() {
         corpus.display()
     ));
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["Articles — 717"]);
+    // The list comes first; the stories once the related stories are linked.
+    tmux.wait_for(&["Articles — 717", "▸ "]);
     tmux.keys(&["e"]);
     tmux.wait_for(&["Find an entity"]);
     tmux.text("trump");
