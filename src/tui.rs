@@ -341,6 +341,9 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
             format!("{} path(s)", paths.len())
         };
         let _ = loader.send(Msg::Progress(format!("loading {what}…")));
+        // The watch is set up before the first analysis: a file written while it runs (and
+        // while the list is already shown) is not missed, but read right after.
+        let watching = watch.then(|| crate::watch::Watch::start(&paths));
         // A fault the integration tests inject (tests/tui_tmux.rs) to prove that a crash in
         // the background ends the app with the terminal restored and a failing status.
         if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "loader") {
@@ -403,11 +406,10 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         } else {
             Msg::Loaded(Box::new(data))
         });
-        if watch {
+        match watching {
             // The same pipeline again after each settled burst of changes (the index, when
             // there is one, reads only the files that changed).
-            let watched = crate::watch::watch(
-                &paths,
+            Some(Ok(watch)) => watch.run(
                 || {
                     let _ = loader.send(Msg::Progress("files changed: updating…".into()));
                     let _turn = loading_turn.lock().unwrap_or_else(|e| e.into_inner());
@@ -415,10 +417,11 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
                     let _ = loader.send(Msg::Refreshed(Box::new(data)));
                 },
                 || !loader.is_closed(),
-            );
-            if let Err(why) = watched {
+            ),
+            Some(Err(why)) => {
                 let _ = loader.send(Msg::Warning(why));
             }
+            None => {}
         }
     });
 

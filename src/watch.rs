@@ -16,75 +16,103 @@ const AT_MOST: Duration = Duration::from_secs(5);
 /// Watches `paths` and calls `changed` after each settled burst of changes to files dossier
 /// could read (hidden files, such as editors' swap files, are passed over). Returns when
 /// `keep_going` says so (it is asked about once a second), or with the reason the watch
-/// cannot be set up.
+/// cannot be set up. (The reader starts a [`Watch`] before its first analysis and runs it
+/// after; this is the two at once.)
+#[cfg(test)]
 pub fn watch(
     paths: &[PathBuf],
-    mut changed: impl FnMut(),
+    changed: impl FnMut(),
     keep_going: impl Fn() -> bool,
 ) -> Result<(), String> {
-    let (tx, rx) = mpsc::channel();
-    // A file is watched through its folder: a watch on the file itself follows its inode,
-    // which an editor-style save (write a temporary file, rename it over) replaces, and the
-    // file was no longer followed after the first such save.
-    let mut dirs = vec![];
-    let mut files = vec![];
-    for p in paths {
-        if p.is_file() {
-            let parent = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let parent = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
-            files.push(parent.join(p.file_name().unwrap_or_default()));
-        } else {
-            dirs.push(p.clone());
-        }
-    }
-    // Events may name paths as given or as resolved (FSEvents): both are looked for.
-    let roots: Vec<PathBuf> = dirs
-        .iter()
-        .flat_map(|d| {
-            [
-                d.clone(),
-                std::fs::canonicalize(d).unwrap_or_else(|_| d.clone()),
-            ]
-        })
-        .collect();
-    let targets = files.clone();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(e) = event
-            && (relevant(&e, &roots) || names_one_of(&e, &targets))
-        {
-            let _ = tx.send(());
-        }
-    })
-    .map_err(|e| format!("cannot watch: {e}"))?;
-    for p in &dirs {
-        watcher
-            .watch(p, RecursiveMode::Recursive)
-            .map_err(|e| format!("{}: cannot watch: {e}", p.display()))?;
-    }
-    let mut watched_parents = std::collections::HashSet::new();
-    for f in &files {
-        let parent = f.parent().unwrap_or(Path::new("/")).to_path_buf();
-        if watched_parents.insert(parent.clone()) {
-            watcher
-                .watch(&parent, RecursiveMode::NonRecursive)
-                .map_err(|e| format!("{}: cannot watch: {e}", f.display()))?;
-        }
-    }
-    while keep_going() {
-        match rx.recv_timeout(Duration::from_secs(1)) {
-            Ok(()) => {
-                let start = Instant::now();
-                while start.elapsed() < AT_MOST && rx.recv_timeout(SETTLE).is_ok() {}
-                changed();
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        }
-    }
+    Watch::start(paths)?.run(changed, keep_going);
     Ok(())
+}
+
+/// A watch set up and collecting changes, before anyone waits for them: a change made while
+/// the first analysis runs is kept, and reported as soon as [`Watch::run`] starts.
+pub struct Watch {
+    /// Kept alive: dropping it ends the watch.
+    _watcher: notify::RecommendedWatcher,
+    rx: mpsc::Receiver<()>,
+}
+
+impl Watch {
+    /// Sets the watch up on `paths`, or says why it cannot be.
+    pub fn start(paths: &[PathBuf]) -> Result<Watch, String> {
+        let (tx, rx) = mpsc::channel();
+        // A file is watched through its folder: a watch on the file itself follows its inode,
+        // which an editor-style save (write a temporary file, rename it over) replaces, and the
+        // file was no longer followed after the first such save.
+        let mut dirs = vec![];
+        let mut files = vec![];
+        for p in paths {
+            if p.is_file() {
+                let parent = p
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let parent = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+                files.push(parent.join(p.file_name().unwrap_or_default()));
+            } else {
+                dirs.push(p.clone());
+            }
+        }
+        // Events may name paths as given or as resolved (FSEvents): both are looked for.
+        let roots: Vec<PathBuf> = dirs
+            .iter()
+            .flat_map(|d| {
+                [
+                    d.clone(),
+                    std::fs::canonicalize(d).unwrap_or_else(|_| d.clone()),
+                ]
+            })
+            .collect();
+        let targets = files.clone();
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                if let Ok(e) = event
+                    && (relevant(&e, &roots) || names_one_of(&e, &targets))
+                {
+                    let _ = tx.send(());
+                }
+            })
+            .map_err(|e| format!("cannot watch: {e}"))?;
+        for p in &dirs {
+            watcher
+                .watch(p, RecursiveMode::Recursive)
+                .map_err(|e| format!("{}: cannot watch: {e}", p.display()))?;
+        }
+        let mut watched_parents = std::collections::HashSet::new();
+        for f in &files {
+            let parent = f.parent().unwrap_or(Path::new("/")).to_path_buf();
+            if watched_parents.insert(parent.clone()) {
+                watcher
+                    .watch(&parent, RecursiveMode::NonRecursive)
+                    .map_err(|e| format!("{}: cannot watch: {e}", f.display()))?;
+            }
+        }
+        Ok(Watch {
+            _watcher: watcher,
+            rx,
+        })
+    }
+
+    /// Calls `changed` after each settled burst of changes, those since [`Watch::start`]
+    /// first; returns when `keep_going` says so (asked about once a second).
+    pub fn run(self, mut changed: impl FnMut(), keep_going: impl Fn() -> bool) {
+        let rx = self.rx;
+        while keep_going() {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(()) => {
+                    let start = Instant::now();
+                    while start.elapsed() < AT_MOST && rx.recv_timeout(SETTLE).is_ok() {}
+                    changed();
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+    }
 }
 
 /// A change to a file or folder that is not hidden below the watched `roots` (reading it is
