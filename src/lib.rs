@@ -110,6 +110,17 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
 /// `dossier index`: makes or updates the index, prints one summary line. When another
 /// process updated the index meanwhile (its update stands), the index is checked again.
 fn make_index(paths: &[std::path::PathBuf]) -> ExitCode {
+    // An index that is current is said so from what it stores, without reading its texts.
+    if let Some(dir) = store::location::cache_dir()
+        && let Some((summary, skipped)) =
+            analysis::indexed::current(paths, &store::location::index_file(&dir, paths))
+    {
+        for s in &skipped {
+            messages::warning(&s.source, &s.reason);
+        }
+        println!("indexed {summary}");
+        return ExitCode::SUCCESS;
+    }
     for attempt in 1..=3 {
         let bar = cli_progress::Progress::start();
         let a = analysis::run(

@@ -466,3 +466,33 @@ fn an_update_relates_again_only_what_it_touches_and_stays_close_to_a_rebuild() {
     assert!(drift <= 0.02, "{drift}");
     assert_eq!(stories(a), stories(b));
 }
+
+/// `dossier index` on a current index reads no text (a warm start at 100k articles read all
+/// of them) and says what a full run says: the same summary counts and the same warnings,
+/// in the same order. A touched file (same text, new time) still goes through the update.
+#[test]
+fn a_current_index_is_said_so_with_the_same_warnings() {
+    let s = setup();
+    let first = s.run(&["index"]);
+    assert!(first.status.success());
+    let again = s.run(&["index"]);
+    assert!(again.status.success());
+    let warnings = |o: &Output| String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(!warnings(&first).is_empty(), "the fixtures have bad files");
+    assert_eq!(warnings(&first), warnings(&again));
+    let (first, again) = (
+        String::from_utf8(first.stdout).unwrap(),
+        String::from_utf8(again.stdout).unwrap(),
+    );
+    let (n, m) = (numbers(&first), numbers(&again));
+    assert_eq!(m[..7], [n[0], 0, 0, 0, n[0], 0, n[6]], "{again}");
+    // Touched: the update writes its new time; the counts stay.
+    let touched = s.corpus.join("bundled/002_2ea6db9797bc8efc.txt");
+    let bytes = std::fs::read(&touched).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&touched, bytes).unwrap();
+    let after = s.index();
+    assert_eq!(numbers(&after)[..7], m[..7], "{after}");
+    let (with, without) = s.exports();
+    assert_eq!(with, without);
+}

@@ -22,6 +22,7 @@ use crate::corpus::{Article, FileResult};
 use crate::index::{Link, Relations};
 use crate::nlp::{Entities, Found};
 pub use preview::{ArticleText, Preview};
+pub use read::Outline;
 
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
 const APPLICATION_ID: i32 = 0x646f_7372;

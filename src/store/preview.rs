@@ -41,6 +41,34 @@ pub struct ArticleText {
 impl Store {
     /// Opens the index at `path` to read it, never creating or changing it; an error when it
     /// is missing or not an index of this version.
+    /// Opens an existing index of this version to read, creating and moving nothing; unlike
+    /// [`Store::open_read_only`] it may write, so that closing it leaves no `-wal` or `-shm`
+    /// file behind. Falls back to reading only (a read-only mount).
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        let opened = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        );
+        let Ok(conn) = opened else {
+            return Store::open_read_only(path);
+        };
+        let _ = conn.busy_timeout(Duration::from_secs(30));
+        let pragma = |name: &str| -> Result<i32, rusqlite::Error> {
+            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+        };
+        match pragma("application_id").and_then(|a| Ok((a, pragma("user_version")?))) {
+            Ok((APPLICATION_ID, SCHEMA_VERSION)) => Ok(Store {
+                conn,
+                path: path.to_owned(),
+                read_only: false,
+            }),
+            _ => {
+                drop(conn);
+                Store::open_read_only(path)
+            }
+        }
+    }
+
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open_with_flags(
             path,

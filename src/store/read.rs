@@ -9,12 +9,55 @@ use crate::corpus::{Article, FileResult};
 use crate::index::Link;
 use crate::nlp::{Entities, Entity, Field, Kind, Mention};
 
+/// The shape of a stored analysis: see [`Store::outline`].
+pub struct Outline {
+    pub order: Vec<(String, usize)>,
+    /// Per file key, the problems its reading met (files without any are left out).
+    pub problems: HashMap<String, Vec<String>>,
+}
+
 impl Store {
     pub(super) fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
             .optional()
             .map_err(|e| db_err(&self.path, &e))
+    }
+
+    /// The articles of the stored analysis, in corpus order (file key, number in the file),
+    /// with each file's problems: what `dossier index` needs to say that the index is
+    /// current without reading any text. Nothing when the index was made by another build.
+    pub fn outline(&self) -> Result<Option<Outline>, StoreError> {
+        if self.meta("fingerprint")?.as_deref() != Some(FINGERPRINT) {
+            return Ok(None);
+        }
+        let err = |e: rusqlite::Error| db_err(&self.path, &e);
+        let mut order = vec![];
+        let mut stmt = self
+            .conn
+            .prepare("SELECT label, n FROM heads ORDER BY ord")
+            .map_err(err)?;
+        let mut rows = stmt.query([]).map_err(err)?;
+        while let Some(r) = rows.next().map_err(err)? {
+            order.push((
+                r.get::<_, String>(0).map_err(err)?,
+                r.get::<_, i64>(1).map_err(err)? as usize,
+            ));
+        }
+        let mut problems = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT label, problems FROM files WHERE problems != '[]'")
+            .map_err(err)?;
+        let mut rows = stmt.query([]).map_err(err)?;
+        while let Some(r) = rows.next().map_err(err)? {
+            let label: String = r.get(0).map_err(err)?;
+            let text: String = r.get(1).map_err(err)?;
+            let list: Vec<String> = serde_json::from_str(&text)
+                .map_err(|e| format!("{}: problems: {e}", self.path.display()))?;
+            problems.insert(label, list);
+        }
+        Ok(Some(Outline { order, problems }))
     }
 
     /// How many updates the index has seen; an update is written only if no other process
