@@ -255,6 +255,8 @@ pub struct App {
     pub languages: Vec<String>,
     /// The reader full width (`zoom`).
     pub zoom: bool,
+    /// A search was asked for and has not answered yet: its count is not known.
+    pub searching: bool,
     /// What the last `mark_all_read` marked (article keys), for `undo`.
     pub undo_marks: Option<Vec<String>>,
     /// Seconds the status message has left; it goes at zero.
@@ -300,6 +302,7 @@ impl App {
             corpus_key: setup.corpus_key,
             languages: setup.languages,
             zoom: false,
+            searching: false,
             undo_marks: None,
             message_ticks: 10,
             preview_from: None,
@@ -342,6 +345,13 @@ impl App {
             self.list.visible.len()
         } else {
             self.list.shown
+        };
+        // Until the search answers, the list is the one before it: its count is not the
+        // search's.
+        let n = if self.searching {
+            "…".to_owned()
+        } else {
+            n.to_string()
         };
         let forms = match &self.filter {
             Filter::All => vec![format!("Articles — {total}"), format!("{total}")],

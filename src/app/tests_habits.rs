@@ -243,3 +243,28 @@ fn an_unresolved_name_is_one_row_that_filters_to_all_its_articles() {
     assert_eq!(app.list.visible, [2, 3]);
     assert!(app.list_title(200).contains("Kimura, not resolved"));
 }
+
+/// While a search has not answered, the title does not give the list before it as its count.
+#[test]
+fn a_pending_search_has_no_count_yet() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('/'));
+    // Not settled: the search job has not run.
+    app.update(Msg::Key(KeyEvent {
+        code: KeyCode::Char('x'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    }));
+    assert!(
+        app.list_title(200).starts_with("… of 5"),
+        "{}",
+        app.list_title(200)
+    );
+    typed(&mut app, "y");
+    assert!(
+        app.list_title(200).starts_with("0 of 5"),
+        "{}",
+        app.list_title(200)
+    );
+}

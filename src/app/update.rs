@@ -81,6 +81,7 @@ impl App {
             Msg::SearchDone { generation, hits } => {
                 if generation == self.search_generation && matches!(self.filter, Filter::Search(_))
                 {
+                    self.searching = false;
                     self.list.visible = hits;
                     self.rebuild_rows();
                     self.select_current_row();
@@ -733,6 +734,7 @@ impl App {
                 }
                 // Searching runs off the UI's path; the list fills when it answers.
                 self.search_generation += 1;
+                self.searching = true;
                 self.effects.push(Effect::Search {
                     generation: self.search_generation,
                     query: q.clone(),
@@ -740,6 +742,9 @@ impl App {
                 self.list.visible.clone()
             }
         };
+        if !matches!(filter, Filter::Search(_)) {
+            self.searching = false;
+        }
         self.filter = filter;
         self.rebuild_rows();
         self.select_current_row();
