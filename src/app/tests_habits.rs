@@ -268,3 +268,34 @@ fn a_pending_search_has_no_count_yet() {
         app.list_title(200)
     );
 }
+
+/// Typing a name and Enter at once chose from the hits of the query before (the finder had
+/// not answered yet): Enter waits for the answer to what was typed.
+#[test]
+fn enter_in_the_finder_waits_for_the_hits_of_what_was_typed() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    let press = |c: KeyCode| {
+        Msg::Key(KeyEvent {
+            code: c,
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    };
+    let mut jobs = vec![];
+    for c in "rudenko".chars() {
+        jobs.extend(app.update(press(KeyCode::Char(c))));
+    }
+    jobs.extend(app.update(press(KeyCode::Enter)));
+    assert!(
+        matches!(app.popup, Popup::Finder(_)),
+        "waiting for the hits"
+    );
+    super::tests::settle(&mut app, jobs);
+    let d = app.data.clone().unwrap();
+    match &app.filter {
+        super::Filter::Entity(e) => assert_eq!(d.entities.list[*e].id, "andrei_rudenko"),
+        other => panic!("{other:?}"),
+    }
+}

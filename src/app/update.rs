@@ -94,6 +94,10 @@ impl App {
                 {
                     f.hits = hits;
                     f.selected = 0;
+                    f.stale = false;
+                    if std::mem::take(&mut f.enter_waiting) {
+                        self.choose_in_finder();
+                    }
                 }
                 vec![]
             }
@@ -295,20 +299,8 @@ impl App {
         };
         match key.code {
             KeyCode::Esc => self.popup = Popup::None,
-            KeyCode::Enter => {
-                if let Some(hit) = finder.hits.get(finder.selected) {
-                    let es = hit.entities();
-                    self.popup = Popup::None;
-                    if let [e] = es[..] {
-                        self.filter_entity(e);
-                    } else {
-                        self.history.push(self.place());
-                        self.set_filter(Filter::Group(es));
-                    }
-                    // The next motion is choosing among its articles.
-                    self.focus = Pane::List;
-                }
-            }
+            KeyCode::Enter if finder.stale => finder.enter_waiting = true,
+            KeyCode::Enter => self.choose_in_finder(),
             KeyCode::Down | KeyCode::Tab => {
                 finder.selected = (finder.selected + 1).min(finder.hits.len().saturating_sub(1))
             }
@@ -337,11 +329,31 @@ impl App {
         vec![]
     }
 
-    /// Asks for the finder's results for its query, off the UI's path.
-    fn refresh_finder(&mut self) {
+    /// The finder's selected hit: the list filtered by it, the focus on the list.
+    fn choose_in_finder(&mut self) {
         let Popup::Finder(finder) = &self.popup else {
             return;
         };
+        if let Some(hit) = finder.hits.get(finder.selected) {
+            let es = hit.entities();
+            self.popup = Popup::None;
+            if let [e] = es[..] {
+                self.filter_entity(e);
+            } else {
+                self.history.push(self.place());
+                self.set_filter(Filter::Group(es));
+            }
+            // The next motion is choosing among its articles.
+            self.focus = Pane::List;
+        }
+    }
+
+    /// Asks for the finder's results for its query, off the UI's path.
+    fn refresh_finder(&mut self) {
+        let Popup::Finder(finder) = &mut self.popup else {
+            return;
+        };
+        finder.stale = true;
         self.find_generation += 1;
         self.effects.push(Effect::Find {
             generation: self.find_generation,
