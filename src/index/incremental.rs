@@ -146,6 +146,9 @@ pub fn relate_again(
         .copied()
         .filter(|a| fresh.binary_search(a).is_err())
         .collect();
+    // What is left to count: the others' candidates, the touched lists, the kept ones scored
+    // again (the stage's 2 per article is a rebuild's; a bar at 1 % said "2 m left").
+    crate::meter::begin(others.len() + ids.len() + (n - ids.len()));
     let other_cands = candidates(&features, &inverted, articles, &others, limit);
     let mut cands: Vec<Option<&Candidates>> = vec![None; n];
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
@@ -171,6 +174,7 @@ pub fn relate_again(
     // hub levels of now.
     let kept: Vec<usize> = (0..n).filter(|&a| !touched[a]).collect();
     let rescored: Vec<(Vec<Link>, Vec<u32>)> = crate::parallel::map(&kept, |&a| {
+        crate::meter::tick();
         let list = previous.kept[a].as_deref().unwrap_or_default();
         let mut links: Vec<Link> = list
             .iter()
