@@ -193,3 +193,25 @@ fn the_list_comes_before_the_related_stories() {
     );
     assert_eq!(app.message, None, "nothing changed: nothing to say");
 }
+
+/// Following a related story out of a filtered list opens the list up to it (the cursor on
+/// it); Back returns to the filter and the article before.
+#[test]
+fn following_a_story_out_of_a_filter_opens_the_list_and_back_returns() {
+    let mut app = loaded_app(120, 40);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "rudenko");
+    key(&mut app, KeyCode::Enter);
+    let filter = app.filter.clone();
+    assert!(matches!(filter, Filter::Entity(_)));
+    let before = app.reader.current;
+    let outside = (0..5).find(|a| !app.list.visible.contains(a)).unwrap();
+    app.open(outside, true);
+    assert_eq!(app.filter, Filter::All);
+    agree(&app);
+    assert_eq!(app.reader.current, Some(outside));
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filter, filter);
+    assert_eq!(app.reader.current, before);
+    agree(&app);
+}
