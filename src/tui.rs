@@ -311,15 +311,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
             while reload_rx.recv().is_ok() {
                 while reload_rx.try_recv().is_ok() {}
                 let _turn = analysing.lock().unwrap_or_else(|e| e.into_inner());
-                let request = crate::analysis::Request {
-                    paths: &paths,
-                    related_limit: crate::app::data::PANEL_RELATED,
-                    index: if use_index {
-                        crate::analysis::IndexUse::IfPresent
-                    } else {
-                        crate::analysis::IndexUse::Off
-                    },
-                };
+                let request = reader_request(&paths, use_index);
                 let progress = |stage: crate::analysis::Stage| {
                     let _ = reloader.send(Msg::Progress(format!("reload: {stage}")));
                 };
@@ -349,15 +341,7 @@ async fn event_loop(start: Start) -> (Ending, Option<String>) {
         if std::env::var_os("DOSSIER_FAILPOINT").is_some_and(|v| v == "loader") {
             panic!("failpoint: loader");
         }
-        let request = crate::analysis::Request {
-            paths: &paths,
-            related_limit: crate::app::data::PANEL_RELATED,
-            index: if use_index {
-                crate::analysis::IndexUse::IfPresent
-            } else {
-                crate::analysis::IndexUse::Off
-            },
-        };
+        let request = reader_request(&paths, use_index);
         let progress = |stage: crate::analysis::Stage| {
             if stage != crate::analysis::Stage::Loading {
                 let _ = loader.send(Msg::Progress(stage.to_string()));
@@ -617,6 +601,20 @@ fn draw(
         })
         .map(|_| ())
         .map_err(|e| format!("cannot draw: {e}"))
+}
+
+/// What the reader asks of the pipeline: related lists of the panel's length, through the
+/// index when there is one and it may.
+fn reader_request(paths: &[PathBuf], use_index: bool) -> crate::analysis::Request<'_> {
+    crate::analysis::Request {
+        paths,
+        related_limit: crate::app::data::PANEL_RELATED,
+        index: if use_index {
+            crate::analysis::IndexUse::IfPresent
+        } else {
+            crate::analysis::IndexUse::Off
+        },
+    }
 }
 
 /// The largest corpus whose articles the reader lists before its related stories are linked.

@@ -80,6 +80,20 @@ impl Now<'_> {
 }
 
 /// A source's key in the index.
+/// Each source's key and state now, stat'ed on all cores.
+fn now_of(sources: &[Source]) -> Vec<Now<'_>> {
+    sources
+        .iter()
+        .zip(crate::parallel::map(sources, |s| (key_of(s), stat(s))))
+        .map(|(source, (key, state))| Now {
+            source,
+            key,
+            state,
+            hash: std::sync::OnceLock::new(),
+        })
+        .collect()
+}
+
 fn key_of(source: &Source) -> String {
     match &source.data {
         SourceData::File(path) => std::fs::canonicalize(path)
@@ -104,16 +118,7 @@ pub fn current(paths: &[PathBuf], index_file: &Path) -> Option<(Summary, Vec<cor
     let (sources, walk_skipped) = corpus::expand(paths);
     let store = Store::open_existing(index_file).ok()?;
     let states = store.files().ok()?;
-    let now: Vec<Now> = sources
-        .iter()
-        .zip(crate::parallel::map(&sources, |s| (key_of(s), stat(s))))
-        .map(|(source, (key, state))| Now {
-            source,
-            key,
-            state,
-            hash: std::sync::OnceLock::new(),
-        })
-        .collect();
+    let now = now_of(&sources);
     // As stored to the nanosecond: a touched file (same text, new time) is for the update.
     let same = now.len() == states.len()
         && now.iter().all(|f| {
@@ -179,16 +184,7 @@ pub fn run(
         }
     };
     // Each file's key and state now.
-    let now: Vec<Now> = sources
-        .iter()
-        .zip(crate::parallel::map(&sources, |s| (key_of(s), stat(s))))
-        .map(|(source, (key, state))| Now {
-            source,
-            key,
-            state,
-            hash: std::sync::OnceLock::new(),
-        })
-        .collect();
+    let now = now_of(&sources);
     // What the index holds; a database that fails while being read is moved aside once.
     let mut stored = read_state(store.as_ref(), &now);
     for _ in 0..crate::store::BUSY_RETRIES {

@@ -99,11 +99,7 @@ pub fn run_with(
     progress: &dyn Fn(Stage),
     early: &dyn Fn(&Corpus, &Entities),
 ) -> Analysis {
-    // Each stage starts its count in the meter (the loops tick it).
-    let progress = &|s: Stage| {
-        crate::meter::begin(s.work());
-        progress(s)
-    };
+    let progress = &metered(progress);
     if let Some(file) = index_file(request) {
         let (mut a, summary, notes) = indexed::run(request.paths, &file, progress);
         let source = file.display().to_string();
@@ -154,20 +150,25 @@ pub fn run_with(
 
 /// Analyses a loaded corpus: entities, then relations.
 pub fn analyse(corpus: Corpus, related_limit: usize, progress: &dyn Fn(Stage)) -> Analysis {
-    analyse_with(corpus, related_limit, progress, &|_, _| {})
+    analyse_with(corpus, related_limit, &metered(progress), &|_, _| {})
 }
 
-/// [`analyse`], showing `early` the entities before the relations are linked.
+/// `progress` that also starts each stage's count in the meter (the loops tick it).
+fn metered(progress: &dyn Fn(Stage)) -> impl Fn(Stage) + '_ {
+    move |s: Stage| {
+        crate::meter::begin(s.work());
+        progress(s)
+    }
+}
+
+/// [`analyse`], showing `early` the entities before the relations are linked; `progress`
+/// is [`metered`] already.
 fn analyse_with(
     corpus: Corpus,
     related_limit: usize,
     progress: &dyn Fn(Stage),
     early: &dyn Fn(&Corpus, &Entities),
 ) -> Analysis {
-    let progress = &|s: Stage| {
-        crate::meter::begin(s.work());
-        progress(s)
-    };
     progress(Stage::Entities(corpus.articles.len()));
     let entities = nlp::analyze(&corpus.articles);
     early(&corpus, &entities);

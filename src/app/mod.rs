@@ -257,6 +257,9 @@ pub struct App {
     pub zoom: bool,
     /// A search was asked for and has not answered yet: its count is not known.
     pub searching: bool,
+    /// `reload` asked for the files to be read again: the next analysis says what it found,
+    /// even nothing.
+    pub reloading: bool,
     /// What the last `mark_all_read` marked (article keys), for `undo`.
     pub undo_marks: Option<Vec<String>>,
     /// Seconds the status message has left; it goes at zero.
@@ -303,6 +306,7 @@ impl App {
             languages: setup.languages,
             zoom: false,
             searching: false,
+            reloading: false,
             undo_marks: None,
             message_ticks: 10,
             preview_from: None,

@@ -141,6 +141,7 @@ impl App {
             .iter()
             .filter(|s| !before.contains(&(s.source.as_str(), s.reason.as_str())))
             .count();
+        let reloaded = std::mem::take(&mut self.reloading);
         let mut news = vec![];
         if added + changed + gone > 0 {
             news.push(format!(
@@ -155,7 +156,7 @@ impl App {
         }
         if !news.is_empty() {
             self.say(news.join("; "), 10);
-        } else if self.message.as_deref() == Some(super::update::RELOADING) {
+        } else if reloaded {
             self.say("read the files again: nothing changed", 5);
         }
     }

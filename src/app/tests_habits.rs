@@ -7,16 +7,18 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifi
 use super::tests::{key, loaded_app, send, typed};
 use super::{App, Effect, Msg, Pane, Popup};
 
+/// A key pressed with `modifiers`, as a message (sent unsettled, or through `send`).
+fn press(code: KeyCode, modifiers: KeyModifiers) -> Msg {
+    Msg::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    send(
-        app,
-        Msg::Key(KeyEvent {
-            code: KeyCode::Char(c),
-            modifiers: KeyModifiers::CONTROL,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        }),
-    )
+    send(app, press(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
 fn read_count(app: &App) -> usize {
@@ -250,12 +252,7 @@ fn a_pending_search_has_no_count_yet() {
     let mut app = loaded_app(120, 40);
     key(&mut app, KeyCode::Char('/'));
     // Not settled: the search job has not run.
-    app.update(Msg::Key(KeyEvent {
-        code: KeyCode::Char('x'),
-        modifiers: KeyModifiers::NONE,
-        kind: KeyEventKind::Press,
-        state: KeyEventState::NONE,
-    }));
+    app.update(press(KeyCode::Char('x'), KeyModifiers::NONE));
     assert!(
         app.list_title(200).starts_with("… of 5"),
         "{}",
@@ -275,19 +272,11 @@ fn a_pending_search_has_no_count_yet() {
 fn enter_in_the_finder_waits_for_the_hits_of_what_was_typed() {
     let mut app = loaded_app(120, 40);
     key(&mut app, KeyCode::Char('e'));
-    let press = |c: KeyCode| {
-        Msg::Key(KeyEvent {
-            code: c,
-            modifiers: KeyModifiers::NONE,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        })
-    };
     let mut jobs = vec![];
     for c in "rudenko".chars() {
-        jobs.extend(app.update(press(KeyCode::Char(c))));
+        jobs.extend(app.update(press(KeyCode::Char(c), KeyModifiers::NONE)));
     }
-    jobs.extend(app.update(press(KeyCode::Enter)));
+    jobs.extend(app.update(press(KeyCode::Enter, KeyModifiers::NONE)));
     assert!(
         matches!(app.popup, Popup::Finder(_)),
         "waiting for the hits"

@@ -506,6 +506,7 @@ impl App {
             Action::Undo => return self.undo_marks(),
             Action::Reload => {
                 self.say(RELOADING, 30);
+                self.reloading = true;
                 return vec![Effect::Reload];
             }
             Action::Zoom => {

@@ -347,6 +347,15 @@ mod ranking_tests {
         assert_eq!(first("rud and").as_deref(), Some("Andrei Rudenko"));
     }
 
+    /// The names of the entities `q` finds, best first.
+    fn found_names(index: &FinderIndex, e: &Entities, q: &str) -> Vec<String> {
+        index
+            .find(e, q, 10)
+            .iter()
+            .map(|h| e.list[h.entity].name.clone())
+            .collect()
+    }
+
     /// On a corpus without Putin, `putin` found "Pulau Tioman" and "Motion Picture
     /// Association of America": loose subsequences are no match. Close ones and acronyms are.
     #[test]
@@ -358,13 +367,7 @@ mod ranking_tests {
             "North Korea",
         ]);
         let index = FinderIndex::build(&e);
-        let names = |q: &str| -> Vec<String> {
-            index
-                .find(&e, q, 10)
-                .iter()
-                .map(|h| e.list[h.entity].name.clone())
-                .collect()
-        };
+        let names = |q: &str| found_names(&index, &e, q);
         assert_eq!(names("putin"), ["Wladimir Putin"]);
         assert_eq!(names("ptin"), ["Wladimir Putin"]);
         assert_eq!(names("nk"), ["North Korea"]);
@@ -379,13 +382,7 @@ mod ranking_tests {
         e.list[0].kind = Kind::Place;
         e.list[2].kind = Kind::Organization;
         let index = FinderIndex::build(&e);
-        let names = |q: &str| -> Vec<String> {
-            index
-                .find(&e, q, 10)
-                .iter()
-                .map(|h| e.list[h.entity].name.clone())
-                .collect()
-        };
+        let names = |q: &str| found_names(&index, &e, q);
         assert_eq!(names("ber @place"), ["Berlin"]);
         assert_eq!(names("@org ber"), ["Berliner Zeitung"]);
         assert_eq!(names("@pers ber"), ["Bernd Lucke"]);

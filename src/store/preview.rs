@@ -38,9 +38,13 @@ pub struct ArticleText {
     pub related: Vec<Link>,
 }
 
+/// A database's application id and schema version.
+fn id_and_version(conn: &Connection) -> rusqlite::Result<(i32, i32)> {
+    let pragma = |name: &str| conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0));
+    Ok((pragma("application_id")?, pragma("user_version")?))
+}
+
 impl Store {
-    /// Opens the index at `path` to read it, never creating or changing it; an error when it
-    /// is missing or not an index of this version.
     /// Opens an existing index of this version to read, creating and moving nothing; unlike
     /// [`Store::open_read_only`] it may write, so that closing it leaves no `-wal` or `-shm`
     /// file behind. Falls back to reading only (a read-only mount).
@@ -53,10 +57,7 @@ impl Store {
             return Store::open_read_only(path);
         };
         let _ = conn.busy_timeout(Duration::from_secs(30));
-        let pragma = |name: &str| -> Result<i32, rusqlite::Error> {
-            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-        };
-        match pragma("application_id").and_then(|a| Ok((a, pragma("user_version")?))) {
+        match id_and_version(&conn) {
             Ok((APPLICATION_ID, SCHEMA_VERSION)) => Ok(Store {
                 conn,
                 path: path.to_owned(),
@@ -69,6 +70,8 @@ impl Store {
         }
     }
 
+    /// Opens the index at `path` to read it, never creating or changing it; an error when it
+    /// is missing or not an index of this version.
     pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
         let conn = Connection::open_with_flags(
             path,
@@ -77,11 +80,7 @@ impl Store {
         .map_err(|e| db_err(path, &e))?;
         conn.busy_timeout(Duration::from_secs(30))
             .map_err(|e| db_err(path, &e))?;
-        let pragma = |name: &str| -> Result<i32, rusqlite::Error> {
-            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
-        };
-        let facts = pragma("application_id").and_then(|a| Ok((a, pragma("user_version")?)));
-        match facts {
+        match id_and_version(&conn) {
             Ok((APPLICATION_ID, SCHEMA_VERSION)) => Ok(Store {
                 conn,
                 path: path.to_owned(),
