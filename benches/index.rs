@@ -231,6 +231,13 @@ fn main() {
         child(&args[1], Path::new(&args[2]));
         return;
     }
+    if args.first().map(String::as_str) == Some("corpus") {
+        // `corpus DIR N`: only write the corpus, for timing the binary on it by hand.
+        let n: usize = args[2].parse().expect("a number of articles");
+        let (n, bytes) = corpus::generate(Path::new(&args[1]), corpus::Length::Long, |k, _| k >= n);
+        println!("{n} articles, {:.0} MB in {}", bytes as f64 / 1e6, args[1]);
+        return;
+    }
     let sizes: Vec<usize> = args.iter().filter_map(|a| a.parse().ok()).collect();
     for n in if sizes.is_empty() {
         vec![10_000]

@@ -122,14 +122,83 @@ impl<'a> Document<'a> {
         self
     }
 
+    #[cfg(test)]
     pub fn to_json(&self) -> String {
         let mut out = Vec::new();
-        let mut ser = serde_json::Serializer::with_formatter(
-            &mut out,
-            TerminalSafe(serde_json::ser::PrettyFormatter::new()),
-        );
-        self.serialize(&mut ser).expect("export serialises");
+        self.write_to(&mut out).expect("export serialises");
         String::from_utf8(out).expect("JSON is UTF-8")
+    }
+
+    /// Writes the document as [`Document::to_json`] gives it, a window of articles at a time,
+    /// each window serialised on every core: the whole document (four times the corpus) is
+    /// never in memory at once, and one core does not serialise it all.
+    pub fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(b"{\n")?;
+        write_array(out, "articles", &self.articles, true)?;
+        write_array(out, "entities", &self.entities, false)?;
+        write_array(out, "skipped", &self.skipped, false)?;
+        out.write_all(b"\n}")
+    }
+}
+
+/// Items serialised per worker task, and per window written.
+const CHUNK: usize = 64;
+const WINDOW: usize = 4096;
+
+/// `"key": [...]` as the pretty formatter writes it one level into the document: each item
+/// serialised alone (in parallel) and indented two levels.
+fn write_array<T: Serialize + Sync>(
+    out: &mut dyn std::io::Write,
+    key: &str,
+    items: &[T],
+    first: bool,
+) -> std::io::Result<()> {
+    if !first {
+        out.write_all(b",\n")?;
+    }
+    write!(out, "  \"{key}\": ")?;
+    if items.is_empty() {
+        return out.write_all(b"[]");
+    }
+    out.write_all(b"[\n")?;
+    for (w, window) in items.chunks(WINDOW).enumerate() {
+        let chunks: Vec<&[T]> = window.chunks(CHUNK).collect();
+        let parts = crate::parallel::map(&chunks, |chunk| {
+            let mut part = Vec::new();
+            for (i, item) in chunk.iter().enumerate() {
+                if i > 0 {
+                    part.extend_from_slice(b",\n");
+                }
+                indented(item, &mut part);
+            }
+            part
+        });
+        for (i, part) in parts.iter().enumerate() {
+            if w > 0 || i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(part)?;
+        }
+    }
+    out.write_all(b"\n  ]")
+}
+
+/// `item` pretty, every line indented by four spaces (strings hold no raw line breaks: JSON
+/// escapes them, so every line break is the formatter's).
+fn indented<T: Serialize>(item: &T, out: &mut Vec<u8>) {
+    let mut one = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut one,
+        TerminalSafe(serde_json::ser::PrettyFormatter::new()),
+    );
+    item.serialize(&mut ser).expect("export serialises");
+    out.reserve(one.len() + one.len() / 8);
+    for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"    ");
+        out.extend_from_slice(line);
     }
 }
 
@@ -260,6 +329,50 @@ fn skipped(s: &Skipped) -> ExportSkipped<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The document written a window at a time on every core is the one serde writes whole,
+    /// byte for byte (windows and chunks shrunk by many articles to cross their bounds).
+    #[test]
+    fn written_in_parallel_windows_it_is_serdes_pretty_json() {
+        let a = crate::analysis::run(
+            &crate::analysis::Request {
+                paths: &[],
+                related_limit: 10,
+                index: crate::analysis::IndexUse::Off,
+            },
+            &|_| {},
+        );
+        let mut doc = Document::new(&a.corpus, &a.entities, &a.relations);
+        // Enough articles and entities to fill several chunks and windows.
+        let articles: Vec<_> = (0..WINDOW / 4)
+            .flat_map(|_| 0..a.corpus.articles.len())
+            .collect();
+        doc.articles = articles
+            .iter()
+            .map(|&i| {
+                let mut out = article(
+                    &a.corpus.articles[i],
+                    &a.entities.mentions[i],
+                    &a.entities.list,
+                );
+                out.read = i % 2 == 0;
+                out
+            })
+            .collect();
+        let mut whole = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut whole,
+            TerminalSafe(serde_json::ser::PrettyFormatter::new()),
+        );
+        doc.serialize(&mut ser).unwrap();
+        assert!(
+            doc.articles.len() > WINDOW && !doc.entities.is_empty(),
+            "{} {}",
+            doc.articles.len(),
+            doc.entities.len()
+        );
+        assert_eq!(doc.to_json(), String::from_utf8(whole).unwrap());
+    }
 
     /// A skipped file's name or reason carried raw bidi, DEL and C1 characters to stdout.
     #[test]

@@ -19,6 +19,7 @@ pub(crate) mod messages;
 pub mod meter;
 pub mod nlp;
 pub mod parallel;
+pub mod timing;
 
 /// What the benchmarks measure of the reader (the rest of the app is the crate's own).
 pub mod bench {
@@ -70,11 +71,16 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             for s in &analysis.corpus.skipped {
                 messages::warning(&s.source, &s.reason);
             }
-            let doc =
+            let doc = timing::phase("export document", || {
                 export::Document::new(&analysis.corpus, &analysis.entities, &analysis.relations)
-                    .with_marks(&analysis.corpus, &state::peek());
-            let mut out = std::io::stdout().lock();
-            match writeln!(out, "{}", doc.to_json()).and_then(|()| out.flush()) {
+                    .with_marks(&analysis.corpus, &state::peek())
+            });
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+            match timing::phase("export write", || {
+                doc.write_to(&mut out)
+                    .and_then(|()| writeln!(out))
+                    .and_then(|()| out.flush())
+            }) {
                 Ok(()) => {}
                 // A closed pipe (`| head`) is not an error worth a message.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}

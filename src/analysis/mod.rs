@@ -140,11 +140,13 @@ pub fn run_with(
         return a;
     }
     progress(Stage::Loading);
-    let corpus = if request.paths.is_empty() {
-        corpus::load_bundled()
-    } else {
-        corpus::load_paths(request.paths)
-    };
+    let corpus = crate::timing::phase("load", || {
+        if request.paths.is_empty() {
+            corpus::load_bundled()
+        } else {
+            corpus::load_paths(request.paths)
+        }
+    });
     analyse_with(corpus, request.related_limit, progress, early)
 }
 

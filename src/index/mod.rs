@@ -56,10 +56,13 @@ pub const KEPT_RELATED: usize = 30;
 /// and story clusters. Stories are
 /// found from at least each article's best [`KEPT_RELATED`], whatever the limit.
 pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relations {
-    let features = features::Features::build(articles, entities);
+    let features =
+        crate::timing::phase("features", || features::Features::build(articles, entities));
     let (mut related, scorer, near) =
         related::related(&features, articles, limit.max(KEPT_RELATED));
-    let story = stories::stories(&related, |a, b| scorer.probability(a, b));
+    let story = crate::timing::phase("stories", || {
+        stories::stories(&related, |a, b| scorer.probability(a, b))
+    });
     let hub = scorer.hubs().to_vec();
     related::order(&mut related, &story);
     for links in &mut related {

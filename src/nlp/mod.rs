@@ -115,7 +115,8 @@ pub type Found = (Vec<recognize::Span>, Vec<recognize::Span>);
 
 /// Recognises and links the entities of `articles`.
 pub fn analyze(articles: &[Article]) -> Entities {
-    link_found(articles, recognize_all(articles))
+    let found = crate::timing::phase("recognise names", || recognize_all(articles));
+    crate::timing::phase("link entities", || link_found(articles, found))
 }
 
 /// The names in each article, on all cores.
