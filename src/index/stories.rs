@@ -7,6 +7,8 @@
 //! with every article of the other (complete linkage): one article that names everything
 //! cannot chain unrelated stories together through itself.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::related::Link;
 
 /// Score from which a pair is one story.
@@ -73,23 +75,42 @@ pub fn stories_from(
     for (a, &s) in story.iter().enumerate() {
         members[s].push(a);
     }
+    // Scores computed (a pair is often checked again, by a later merge of the same stories),
+    // and the merges refused: members only ever grow, so two stories of the same sizes as
+    // when they were refused are the same two, and are refused again.
+    let mut scored: FxHashMap<(u32, u32), f32> = FxHashMap::default();
+    let mut refused: FxHashSet<(u32, u32, u32, u32)> = FxHashSet::default();
     for (_, a, b) in edges {
         let (sa, sb) = (story[a], story[b]);
         if sa == sb {
             continue;
         }
+        let sizes = (
+            sa as u32,
+            sb as u32,
+            members[sa].len() as u32,
+            members[sb].len() as u32,
+        );
+        if refused.contains(&sizes) {
+            continue;
+        }
         // A pair's score is in its related list when it is among the best; else computed.
-        let pair = |x: usize, y: usize| {
-            related[x]
-                .iter()
-                .find(|l| l.article == y)
-                .map_or_else(|| score(x, y), |l| l.score)
+        let mut pair = |x: usize, y: usize| {
+            related[x].iter().find(|l| l.article == y).map_or_else(
+                || {
+                    *scored
+                        .entry((x as u32, y as u32))
+                        .or_insert_with(|| score(x, y))
+                },
+                |l| l.score,
+            )
         };
         // Large stories (a wire story republished a thousand times) are checked on a spread
         // of their members, so that one merge costs at most SAMPLE² scores.
         let all_pairs =
             spread(&members[sa]).all(|x| spread(&members[sb]).all(|y| pair(x, y) >= ALL_PAIRS));
         if !all_pairs {
+            refused.insert(sizes);
             continue;
         }
         let (keep, gone) = (sa.min(sb), sa.max(sb));
