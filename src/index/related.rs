@@ -131,13 +131,7 @@ pub fn order(related: &mut [Vec<Link>], story: &[usize]) {
 /// shared content words (cognates across languages).
 pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     let b = l.article;
-    let rarest = |shared: Vec<(u32, f32)>, idf: &[f32]| {
-        let mut keys: Vec<u32> = shared.into_iter().map(|(k, _)| k).collect();
-        keys.sort_by(|&x, &y| idf[y as usize].total_cmp(&idf[x as usize]).then(x.cmp(&y)));
-        keys
-    };
-    l.shared = rarest(f.entities[a].shared(&f.entities[b]), &f.entity_idf)
-        .into_iter()
+    l.shared = rarest_first(f.entities[a].shared_ids(&f.entities[b]), &f.entity_idf)
         .take(MAX_SHARED)
         .map(|e| e as usize)
         .collect();
@@ -145,16 +139,15 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     // languages, shared cognates; everyday words explain little to a reader: they come after
     // the rarer ones. Walked rarest first until enough rare ones are found (two long articles
     // in one language share hundreds of words).
-    let terms = rarest(f.terms[a].shared(&f.terms[b]), &f.term_idf);
+    let terms = f.terms[a].shared_ids(&f.terms[b]);
     let cognates = if articles[a].lang != articles[b].lang {
-        rarest(f.cognates[a].shared(&f.cognates[b]), &f.cognate_idf)
+        f.cognates[a].shared_ids(&f.cognates[b])
     } else {
         vec![]
     };
-    let term_words = terms.iter().map(|&t| &f.term_words[t as usize]);
-    let cognate_words = cognates
-        .iter()
-        .map(|&c| &f.cognate_words[c as usize])
+    let term_words = rarest_first(terms.clone(), &f.term_idf).map(|t| &f.term_words[t as usize]);
+    let cognate_words = rarest_first(cognates, &f.cognate_idf)
+        .map(|c| &f.cognate_words[c as usize])
         .filter(|w| !terms.iter().any(|&t| &f.term_words[t as usize] == *w));
     let lex = crate::nlp::lexicon::get();
     let everyday =
@@ -181,6 +174,31 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
         .take(MAX_WORDS)
         .cloned()
         .collect();
+}
+
+/// `keys` rarest first (highest `idf`, then lowest id), sorted a block at a time as they are
+/// taken: a walk that stops after a few does not sort the hundreds of words two long
+/// articles share. The order is total, so it is the order of a full sort.
+fn rarest_first(mut keys: Vec<u32>, idf: &[f32]) -> impl Iterator<Item = u32> + '_ {
+    const BLOCK: usize = 16;
+    let order = |x: &u32, y: &u32| idf[*y as usize].total_cmp(&idf[*x as usize]).then(x.cmp(y));
+    let mut taken = 0;
+    std::iter::from_fn(move || {
+        if taken == keys.len() {
+            return None;
+        }
+        if taken % BLOCK == 0 {
+            let rest = &mut keys[taken..];
+            if rest.len() > BLOCK {
+                rest.select_nth_unstable_by(BLOCK, order);
+                rest[..BLOCK].sort_unstable_by(order);
+            } else {
+                rest.sort_unstable_by(order);
+            }
+        }
+        taken += 1;
+        Some(keys[taken - 1])
+    })
 }
 
 /// At most this many shared words are listed per link.
@@ -233,11 +251,17 @@ pub fn related<'a>(
     limit: usize,
 ) -> (Vec<Vec<Link>>, Scorer<'a>, Vec<Vec<u32>>) {
     let ids: Vec<usize> = (0..articles.len()).collect();
-    let candidates = candidates(f, &Inverted::build(f), articles, &ids, limit);
+    use crate::timing::phase;
+    let inverted = phase("inverted lists", || Inverted::build(f));
+    let candidates = phase("candidates", || {
+        candidates(f, &inverted, articles, &ids, limit)
+    });
     let hub = candidates.iter().map(hub_of).collect();
     let scorer = Scorer::new(f, articles, hub);
-    let lists = lists(f, articles, &scorer, &candidates, &ids, limit);
-    let near = near(&scorer, &candidates, &ids, &lists);
+    let lists = phase("lists", || {
+        lists(f, articles, &scorer, &candidates, &ids, limit)
+    });
+    let near = phase("near", || near(&scorer, &candidates, &ids, &lists));
     (lists, scorer, near)
 }
 
@@ -484,6 +508,23 @@ mod tests {
                 assert!(!(l.shared.is_empty() && l.words.is_empty()), "{l:?}");
             }
         }
+    }
+
+    /// Taken a block at a time, the rarest-first order is a full sort's, ties by id.
+    #[test]
+    fn rarest_first_is_a_full_sort_however_far_it_is_taken() {
+        let idf: Vec<f32> = (0..200).map(|i| ((i * 37) % 23) as f32).collect();
+        let keys: Vec<u32> = (0..200).rev().step_by(3).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_by(|&x, &y| idf[y as usize].total_cmp(&idf[x as usize]).then(x.cmp(&y)));
+        assert_eq!(
+            super::rarest_first(keys.clone(), &idf).collect::<Vec<_>>(),
+            sorted
+        );
+        assert_eq!(
+            super::rarest_first(keys, &idf).take(5).collect::<Vec<_>>(),
+            sorted[..5]
+        );
     }
 
     fn link(article: usize, score: f32, relatedness: f32) -> super::Link {

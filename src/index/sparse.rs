@@ -51,17 +51,18 @@ impl Sparse {
 
     /// Dot product by merging the sorted ids.
     pub fn dot(&self, other: &Sparse) -> f32 {
+        let (x, y) = (&self.ids[..], &other.ids[..]);
+        let (wx, wy) = (&self.weights[..x.len()], &other.weights[..y.len()]);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < self.ids.len() && j < other.ids.len() {
-            match self.ids[i].cmp(&other.ids[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += self.weights[i] * other.weights[j];
-                    i += 1;
-                    j += 1;
-                }
+        while i < x.len() && j < y.len() {
+            let (a, b) = (x[i], y[j]);
+            // Without a branch on which list moves on: it is a coin toss for the processor,
+            // and this merge is most of the related scoring's time.
+            if a == b {
+                sum += wx[i] * wy[j];
             }
+            i += usize::from(a <= b);
+            j += usize::from(b <= a);
         }
         sum
     }
@@ -69,38 +70,34 @@ impl Sparse {
     /// The dot product, and the sum of `per_id[id]` over the ids both vectors have, in one
     /// merge (no allocation: it is asked of every candidate pair).
     pub fn dot_and_shared_sum(&self, other: &Sparse, per_id: &[f32]) -> (f32, f32) {
+        let (x, y) = (&self.ids[..], &other.ids[..]);
+        let (wx, wy) = (&self.weights[..x.len()], &other.weights[..y.len()]);
         let (mut i, mut j, mut dot, mut sum) = (0, 0, 0.0, 0.0);
-        while i < self.ids.len() && j < other.ids.len() {
-            match self.ids[i].cmp(&other.ids[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += self.weights[i] * other.weights[j];
-                    sum += per_id[self.ids[i] as usize];
-                    i += 1;
-                    j += 1;
-                }
+        while i < x.len() && j < y.len() {
+            let (a, b) = (x[i], y[j]);
+            if a == b {
+                dot += wx[i] * wy[j];
+                sum += per_id[a as usize];
             }
+            i += usize::from(a <= b);
+            j += usize::from(b <= a);
         }
         (dot, sum)
     }
 
-    /// The shared ids with their contribution to the dot product, largest first.
-    pub fn shared(&self, other: &Sparse) -> Vec<(u32, f32)> {
+    /// The ids both vectors have, ascending.
+    pub fn shared_ids(&self, other: &Sparse) -> Vec<u32> {
+        let (x, y) = (&self.ids[..], &other.ids[..]);
         let mut out = vec![];
         let (mut i, mut j) = (0, 0);
-        while i < self.ids.len() && j < other.ids.len() {
-            match self.ids[i].cmp(&other.ids[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    out.push((self.ids[i], self.weights[i] * other.weights[j]));
-                    i += 1;
-                    j += 1;
-                }
+        while i < x.len() && j < y.len() {
+            let (a, b) = (x[i], y[j]);
+            if a == b {
+                out.push(a);
             }
+            i += usize::from(a <= b);
+            j += usize::from(b <= a);
         }
-        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
 }
@@ -116,7 +113,8 @@ mod tests {
         assert!((a.dot(&a) - 1.0).abs() < 1e-6);
         let b = Sparse::normalized(vec![(3, 1.0), (7, 1.0)]);
         assert!(a.dot(&b) > 0.6 && a.dot(&b) < 0.7);
-        assert_eq!(a.shared(&b).iter().map(|s| s.0).collect::<Vec<_>>(), [3]);
+        assert_eq!(a.shared_ids(&b), [3]);
+        assert_eq!(b.shared_ids(&a), [3]);
         let per_id = [0.0, 10.0, 0.0, 2.5, 0.0, 0.0, 0.0, 7.0];
         let (dot, sum) = a.dot_and_shared_sum(&b, &per_id);
         assert!((dot - a.dot(&b)).abs() < 1e-6 && sum == 2.5);
