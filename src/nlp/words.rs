@@ -23,7 +23,21 @@ pub enum Form {
 
 /// Whether `word` is in the sorted `list`.
 pub fn has(list: &[&str], word: &str) -> bool {
-    list.binary_search(&word).is_ok()
+    list.binary_search_by(|e| short_cmp(e.as_bytes(), word.as_bytes()))
+        .is_ok()
+}
+
+/// The order of `str`'s `Ord` (bytes, lexicographic), compared here in a loop: these lists
+/// are searched for nearly every token, and for words this short a call to the C library's
+/// `memcmp` costs more than the comparison (it was 8 % of an analysis).
+#[inline]
+fn short_cmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Whether `word` ends with an entry of `list`.
@@ -593,6 +607,20 @@ pub const ALL: &[(&str, &[&str], Form)] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn short_cmp_is_strs_order() {
+        let words = ["", "a", "ab", "abc", "b", "ä", "äb", "Z", "zz", "z"];
+        for x in words {
+            for y in words {
+                assert_eq!(
+                    super::short_cmp(x.as_bytes(), y.as_bytes()),
+                    x.cmp(y),
+                    "{x} {y}"
+                );
+            }
+        }
+    }
+
     use super::*;
     use crate::nlp::fold::fold_word;
     use crate::nlp::token::tokenize;

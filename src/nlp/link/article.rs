@@ -1,7 +1,7 @@
 //! Linking within one article: lexicon entities by id, unknown names by their words, and lone
 //! words and acronyms joined to the nearest full name they shorten ("Rudenko", "ISW").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::Article;
 use crate::nlp::fold::skeleton;
@@ -65,8 +65,8 @@ impl Local {
 /// words and acronyms joined to the full name they shorten.
 pub fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexicon) -> Vec<Local> {
     let mut locals: Vec<Local> = Vec::new();
-    let mut by_known: HashMap<u32, usize> = HashMap::new();
-    let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_known: HashMap<u32, usize> = HashMap::default();
+    let mut by_words: HashMap<Vec<String>, usize> = HashMap::default();
     let mut singles: Vec<(usize, &Span, Field, &str)> = Vec::new();
     let spans = title
         .iter()
@@ -102,7 +102,7 @@ pub fn link_article(article: &Article, title: &[Span], body: &[Span], lex: &Lexi
         locals[idx].add(span, field, pos);
     }
     // Lone words: the nearest full name they shorten, else an entity of their own.
-    let mut by_single: HashMap<String, usize> = HashMap::new();
+    let mut by_single: HashMap<String, usize> = HashMap::default();
     for (pos, span, field, surface) in singles {
         let word = &span.words[0];
         let acronym = surface

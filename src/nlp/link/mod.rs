@@ -8,7 +8,7 @@
 mod article;
 mod describe;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::fold::{key_of, skeleton};
 use super::lexicon::Lexicon;
@@ -30,13 +30,13 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
     // lone words by skeleton too, unless they could be several people.
     let mut global_of: Vec<Vec<usize>> = Vec::with_capacity(locals.len());
     let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut by_known: HashMap<u32, usize> = HashMap::new();
-    let mut by_skeleton: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_known: HashMap<u32, usize> = HashMap::default();
+    let mut by_skeleton: HashMap<Vec<String>, usize> = HashMap::default();
     // Multi-word names by all but their first word, for spelling variants of a first name.
-    let mut by_rest: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::new();
-    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_rest: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::default();
+    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::default();
     // Groups of a lone word that could be several people: they stay in their article.
-    let mut article_only: HashSet<usize> = HashSet::new();
+    let mut article_only: HashSet<usize> = HashSet::default();
     // Multi-word names first, so that lone words can find them.
     let lone = |a: usize, l: usize| locals[a][l].known.is_none() && locals[a][l].words.len() == 1;
     let all = || {
@@ -123,7 +123,8 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
             article_only.contains(&g),
         )
     });
-    let mut used_ids: HashSet<String> = HashSet::with_capacity(list.len());
+    let mut used_ids: HashSet<String> =
+        HashSet::with_capacity_and_hasher(list.len(), Default::default());
     for e in &mut list {
         let base = std::mem::take(&mut e.id);
         let mut unique = base.clone();
@@ -134,30 +135,27 @@ pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexi
         }
         e.id = unique;
     }
-    let mentions = locals
-        .iter()
-        .enumerate()
-        .map(|(a, ls)| {
-            let mut ms: Vec<Mention> = ls
-                .iter()
-                .enumerate()
-                .flat_map(|(l, local)| {
-                    let entity = index_of[global_of[a][l]];
-                    local
-                        .mentions
-                        .iter()
-                        .map(move |&(field, start, end)| Mention {
-                            entity,
-                            field,
-                            start,
-                            end,
-                        })
-                })
-                .collect();
-            ms.sort_by_key(|m| (m.field as u8, m.start));
-            ms
-        })
-        .collect();
+    let numbered: Vec<(usize, &Vec<Local>)> = locals.iter().enumerate().collect();
+    let mentions = crate::parallel::map(&numbered, |&(a, ls)| {
+        let mut ms: Vec<Mention> = ls
+            .iter()
+            .enumerate()
+            .flat_map(|(l, local)| {
+                let entity = index_of[global_of[a][l]];
+                local
+                    .mentions
+                    .iter()
+                    .map(move |&(field, start, end)| Mention {
+                        entity,
+                        field,
+                        start,
+                        end,
+                    })
+            })
+            .collect();
+        ms.sort_by_key(|m| (m.field as u8, m.start));
+        ms
+    });
     Entities { list, mentions }
 }
 
@@ -203,7 +201,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Words that begin or end more than one person of the lexicon ("kim", "li", "wang"): alone,
 /// they name nobody in particular.
 fn ambiguous_words(lex: &Lexicon) -> HashSet<String> {
-    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut count: HashMap<String, usize> = HashMap::default();
     for k in lex.entities().iter().filter(|k| k.kind == Kind::Person) {
         let key = key_of(k.name);
         let words: Vec<&str> = key.split(' ').collect();
