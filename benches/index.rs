@@ -1,17 +1,20 @@
-//! The persistent index at scale: `cargo bench --bench index [-- N...]` (default 10000) writes
-//! N articles of about 5.4 kB (benches/support/corpus.rs) and measures, each step in a fresh
-//! process (this benchmark runs itself as a child) so that peak memory is the step's own:
+//! The persistent index at scale, the rows of the performance issue (#22):
+//! `cargo bench --bench index [-- N...]` (default 10000) writes N articles of about 5.4 kB
+//! (benches/support/corpus.rs) and measures, each step in a fresh process so that its peak
+//! memory is its own:
 //!
-//! - before: a start without an index (load, analyse, the reader's data), as every start was;
+//! - export: `dossier export --no-index` (the real binary, output to /dev/null);
 //! - cold index: `dossier index` into an empty cache;
-//! - first view: what the reader shows first from a current index (the list, search and the
-//!   finder; texts are read as they are shown), and one article's text read for the reader;
-//! - warm start: the reader's full data from a current index (which follows the first view);
-//! - update: 15 files changed, then the index brought up to date (three rounds);
-//! - search: the reader's `/` search on the warm data, per query.
+//! - warm index: `dossier index` again, nothing changed;
+//! - update: 15 files changed, then `dossier index` (three rounds);
+//! - first view: what the reader shows first from a current index (the list, `/` search and
+//!   the finder; texts are read as they are shown), one article's text read, and a search;
+//! - warm start: the reader's full data from a current index (which follows the first view).
 //!
 //! Times are medians of three runs (one for the slow steps at N ≥ 50,000); memory is the
-//! process's peak resident set (VmHWM).
+//! process's peak resident set (the binary's from `wait4`, the others' VmHWM). With
+//! `DOSSIER_TIMING=1` the binary's runs print where their time and memory go, phase by phase.
+//! `cargo bench --bench index -- corpus DIR N` only writes the corpus.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -87,17 +90,10 @@ fn search_ms(data: &dossier::bench::Data) -> f64 {
 fn child(mode: &str, dir: &Path) {
     let t = Instant::now();
     match mode {
-        "before" | "warm" => {
-            let index = if mode == "before" {
-                IndexUse::Off
-            } else {
-                IndexUse::IfPresent
-            };
-            let a = analyse(dir, index);
-            if mode == "warm" {
-                let summary = a.index.as_ref().expect("an index");
-                assert!(!summary.relinked && summary.files_read == 0, "{summary}");
-            }
+        "warm" => {
+            let a = analyse(dir, IndexUse::IfPresent);
+            let summary = a.index.as_ref().expect("an index");
+            assert!(!summary.relinked && summary.files_read == 0, "{summary}");
             let data = dossier::bench::Data::from_analysis(a);
             let secs = t.elapsed().as_secs_f64();
             println!("{secs} {} {}", peak_mb(), search_ms(&data));
@@ -123,15 +119,30 @@ fn child(mode: &str, dir: &Path) {
             std::hint::black_box(text);
             println!("{secs} {} {} {text_ms}", peak_mb(), search_ms(&data));
         }
-        "index" => {
-            let a = analyse(dir, IndexUse::Make);
-            let summary = a.index.expect("an index");
-            assert!(summary.saved, "{summary}");
-            eprintln!("    {summary}");
-            println!("{} {}", t.elapsed().as_secs_f64(), peak_mb());
-        }
         _ => panic!("unknown mode {mode}"),
     }
+}
+
+/// Runs the dossier binary with `args`, its output to /dev/null; returns (seconds, peak MB).
+// wait4 reaps the child (clippy knows only Child::wait).
+#[allow(clippy::zombie_processes)]
+fn binary(args: &[&std::ffi::OsStr], cache: &Path) -> Vec<f64> {
+    let t = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(args)
+        .env("DOSSIER_CACHE", cache)
+        .stdout(std::fs::File::create("/dev/null").unwrap())
+        .spawn()
+        .unwrap();
+    // wait4, not Child::wait: its rusage is this child's own peak memory.
+    let (mut status, mut usage) = (0, unsafe { std::mem::zeroed::<libc::rusage>() });
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let secs = t.elapsed().as_secs_f64();
+    assert!(
+        pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "dossier {args:?} failed"
+    );
+    vec![secs, usage.ru_maxrss as f64 / 1024.0]
 }
 
 /// Runs one step in a fresh process; returns its printed numbers.
@@ -164,25 +175,38 @@ fn bench(n: usize) {
     let mb = bytes as f64 / 1e6;
     println!("corpus: {n} articles, {mb:.0} MB");
     let rounds = if n >= 50_000 { 1 } else { 3 };
+    let (export, index): (&[&std::ffi::OsStr], &[&std::ffi::OsStr]) = (
+        &["export".as_ref(), "--no-index".as_ref(), dir.as_os_str()],
+        &["index".as_ref(), dir.as_os_str()],
+    );
 
-    let before: Vec<Vec<f64>> = (0..rounds).map(|_| step("before", &dir, &cache)).collect();
+    let exported: Vec<Vec<f64>> = (0..rounds).map(|_| binary(export, &cache)).collect();
     let mut cold = vec![];
     for _ in 0..rounds {
         let _ = std::fs::remove_dir_all(&cache);
-        cold.push(step("index", &dir, &cache));
+        cold.push(binary(index, &cache));
     }
+    let current: Vec<Vec<f64>> = (0..3).map(|_| binary(index, &cache)).collect();
     let first: Vec<Vec<f64>> = (0..3).map(|_| step("preview", &dir, &cache)).collect();
     let warm: Vec<Vec<f64>> = (0..3).map(|_| step("warm", &dir, &cache)).collect();
     let mut update = vec![];
     for round in 0..3 {
-        // 15 files spread over the corpus get a paragraph more.
-        for k in 0..15 {
-            let path: PathBuf = corpus::file(&dir, (k * n / 15 + round * 7) % n);
+        // 10 files spread over the corpus get a paragraph more, and 5 are new.
+        for k in 0..10 {
+            let path: PathBuf = corpus::file(&dir, (k * n / 10 + round * 7) % n);
             let mut text = std::fs::read_to_string(&path).unwrap();
             text.push_str("Wladimir Putin traf Kim Jong Un in Wladiwostok.\n\n");
             std::fs::write(&path, text).unwrap();
         }
-        update.push(step("index", &dir, &cache));
+        for k in 0..5 {
+            let path = dir.join(format!("new-{round}-{k}.txt"));
+            std::fs::write(
+                &path,
+                format!("Neu {round} {k}\n\nKim Jong Un und Wladimir Putin in Wladiwostok, Runde {round}.\n"),
+            )
+            .unwrap();
+        }
+        update.push(binary(index, &cache));
     }
     let db: u64 = std::fs::read_dir(&cache)
         .unwrap()
@@ -190,14 +214,13 @@ fn bench(n: usize) {
         .sum();
     let col = |v: &[Vec<f64>], i: usize| median(v.iter().map(|r| r[i]).collect());
     println!(
-        "{n} articles, {mb:.0} MB, {} cores; medians of {rounds} (before, cold) and 3 (warm, update):",
+        "{n} articles, {mb:.0} MB, {} cores; medians of {rounds} (export, cold) and 3 (the others):",
         std::thread::available_parallelism().map_or(1, |c| c.get())
     );
     println!(
-        "  before (no index): start {:.2} s, peak {:.0} MB, search {:.1} ms",
-        col(&before, 0),
-        col(&before, 1),
-        col(&before, 2)
+        "  export --no-index: {:.2} s, peak {:.0} MB",
+        col(&exported, 0),
+        col(&exported, 1)
     );
     println!(
         "  cold index: {:.2} s, peak {:.0} MB; index file {:.0} MB",
@@ -206,22 +229,28 @@ fn bench(n: usize) {
         db as f64 / 1e6
     );
     println!(
-        "  first view (list, search, finder): {:.2} s, peak {:.0} MB, search {:.1} ms, an article's text {:.1} ms",
+        "  warm index (nothing changed): {:.2} s, peak {:.0} MB",
+        col(&current, 0),
+        col(&current, 1)
+    );
+    println!(
+        "  update (10 changed, 5 new): {:.2} s, peak {:.0} MB",
+        col(&update, 0),
+        col(&update, 1)
+    );
+    println!(
+        "  reader's first view (list, search, finder): {:.2} s, peak {:.0} MB; a search {:.1} ms (a hit on screen after {:.2} s); an article's text {:.1} ms",
         col(&first, 0),
         col(&first, 1),
         col(&first, 2),
+        col(&first, 0) + col(&first, 2) / 1e3,
         col(&first, 3)
     );
     println!(
-        "  warm start: {:.2} s, peak {:.0} MB, search {:.1} ms",
+        "  reader's warm start (all its data): {:.2} s, peak {:.0} MB, search {:.1} ms",
         col(&warm, 0),
         col(&warm, 1),
         col(&warm, 2)
-    );
-    println!(
-        "  update of 15 files: {:.2} s, peak {:.0} MB",
-        col(&update, 0),
-        col(&update, 1)
     );
 }
 

@@ -1,6 +1,7 @@
 //! Where the wall time of an analysis goes: with `DOSSIER_TIMING=1`, each [`phase`] prints
 //! its name, its wall time and the CPU time of the process meanwhile (so that a phase that
-//! keeps one core of two busy shows it) to stderr. Off, a phase costs one cached check.
+//! keeps one core of two busy shows it), and the memory resident after it and at the peak so
+//! far, to stderr. Off, a phase costs one cached check.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -26,6 +27,19 @@ fn cpu_seconds() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// This process's resident memory now and at its peak, in MB (VmRSS, VmHWM).
+fn memory_mb() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
 /// Runs `f`, printing how long it took when timing is on.
 pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     if !on() {
@@ -35,8 +49,9 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let out = f();
     let wall = t.elapsed().as_secs_f64();
     let used = cpu_seconds() - cpu;
+    let (rss, peak) = memory_mb();
     eprintln!(
-        "timing: {name:<28} {wall:7.3} s wall {used:7.2} s cpu ({:.1} cores)",
+        "timing: {name:<26} {wall:7.3} s wall {used:7.2} s cpu ({:.1} cores) {rss:6.0} MB after, peak {peak:6.0} MB",
         if wall > 0.0 { used / wall } else { 0.0 }
     );
     out

@@ -238,13 +238,16 @@ pub fn run(
     // Read and recognise what changed, a file a task on all cores.
     let reading: Vec<&Now> = to_read.iter().map(|&i| &now[i]).collect();
     progress(Stage::Reading(reading.len()));
-    let fresh: Vec<(FileResult, String, Vec<Found>)> = crate::parallel::map(&reading, |f| {
-        let hash = f.hash().to_owned();
-        let result = corpus::read_source(f.source);
-        let found = result.articles.iter().map(nlp::recognize_article).collect();
-        crate::meter::tick();
-        (result, hash, found)
-    });
+    let fresh: Vec<(FileResult, String, Vec<Found>)> =
+        crate::timing::phase("read and recognise files", || {
+            crate::parallel::map(&reading, |f| {
+                let hash = f.hash().to_owned();
+                let result = corpus::read_source(f.source);
+                let found = result.articles.iter().map(nlp::recognize_article).collect();
+                crate::meter::tick();
+                (result, hash, found)
+            })
+        });
     let mut written: Vec<(String, FileState, FileResult, Vec<Found>)> = vec![];
     for (f, (result, hash, found)) in reading.iter().zip(fresh) {
         let key = f.key.clone();
@@ -305,7 +308,7 @@ pub fn run(
         found_all.extend(found);
         parts.push((f.source.label.as_str(), result));
     }
-    let mut corpus = corpus::assemble(parts);
+    let mut corpus = crate::timing::phase("assemble the corpus", || corpus::assemble(parts));
     corpus.skipped.splice(0..0, walk_skipped);
     summary.unchanged = corpus.articles.len() - summary.added - summary.changed;
 
@@ -331,7 +334,9 @@ pub fn run(
             } else {
                 nlp::recognize_all(&corpus.articles)
             };
-            let entities = nlp::link_found(&corpus.articles, found_all);
+            let entities = crate::timing::phase("link entities", || {
+                nlp::link_found(&corpus.articles, found_all)
+            });
             progress(Stage::Relations(corpus.articles.len()));
             let re_read: HashSet<&str> = written.iter().map(|w| w.0.as_str()).collect();
             let (relations, report) = match previous {

@@ -362,11 +362,9 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     Words {
         terms,
         term_idf,
-        all: weigh(&all_counts, all_ids.len())
-            .0
-            .iter()
-            .map(|v| v.strongest(STRONGEST))
-            .collect(),
+        all: crate::parallel::map(&weigh(&all_counts, all_ids.len()).0, |v| {
+            v.strongest(STRONGEST)
+        }),
         numbers: weigh(&number_counts, number_ids.len()).0,
         cognates,
         cognate_idf,

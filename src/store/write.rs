@@ -66,28 +66,29 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 )
                 .map_err(err)?;
-            for (label, state, result, found) in &update.written {
-                let problems = serde_json::to_string(&result.problems).expect("strings");
-                put_file
-                    .execute(params![
+            // Most of a first index's writing: the full-text index tokenises every text.
+            crate::timing::phase("save texts", || -> rusqlite::Result<()> {
+                for (label, state, result, found) in &update.written {
+                    let problems = serde_json::to_string(&result.problems).expect("strings");
+                    put_file.execute(params![
                         label,
                         state.size as i64,
                         state.mtime_ns,
                         state.hash,
                         problems,
                         result.articles.len() as i64
-                    ])
-                    .map_err(err)?;
-                for (n, (a, f)) in result.articles.iter().zip(found.iter()).enumerate() {
-                    let f = serde_json::to_string(f).expect("spans serialise");
-                    put_text
-                        .execute(params![
+                    ])?;
+                    for (n, (a, f)) in result.articles.iter().zip(found.iter()).enumerate() {
+                        let f = serde_json::to_string(f).expect("spans serialise");
+                        put_text.execute(params![
                             label, n as i64, a.id, a.source, a.title, a.lang, a.date, a.url,
                             a.site, a.body, f
-                        ])
-                        .map_err(err)?;
+                        ])?;
+                    }
                 }
-            }
+                Ok(())
+            })
+            .map_err(err)?;
             let mut touch = tx
                 .prepare("UPDATE files SET size = ?2, mtime_ns = ?3 WHERE label = ?1")
                 .map_err(err)?;
@@ -100,7 +101,8 @@ impl Store {
                 // The integration tests' crash in the middle of an update (tests/index.rs).
                 std::process::abort();
             }
-            write_derived(&tx, update).map_err(err)?;
+            crate::timing::phase("save corpus-wide tables", || write_derived(&tx, update))
+                .map_err(err)?;
             let mut meta = tx
                 .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
                 .map_err(err)?;
@@ -108,7 +110,7 @@ impl Store {
             meta.execute(["generation", &(generation + 1).to_string()])
                 .map_err(err)?;
         }
-        tx.commit().map_err(err)?;
+        crate::timing::phase("save commit", || tx.commit()).map_err(err)?;
         Ok(true)
     }
 }
