@@ -66,6 +66,9 @@ impl Store {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 )
                 .map_err(err)?;
+            let mut put_fts = tx
+                .prepare("INSERT INTO fts (rowid, title, body) VALUES (?1, ?2, ?3)")
+                .map_err(err)?;
             // Most of a first index's writing: the full-text index tokenises every text.
             crate::timing::phase("save texts", || -> rusqlite::Result<()> {
                 for (label, state, result, found) in &update.written {
@@ -84,6 +87,7 @@ impl Store {
                             label, n as i64, a.id, a.source, a.title, a.lang, a.date, a.url,
                             a.site, a.body, f
                         ])?;
+                        put_fts.execute(params![tx.last_insert_rowid(), a.title, a.body])?;
                     }
                 }
                 Ok(())
