@@ -186,7 +186,7 @@ pub fn run(
     // Each file's key and state now.
     let now = now_of(&sources);
     // What the index holds; a database that fails while being read is moved aside once.
-    let mut stored = read_state(store.as_ref(), &now);
+    let mut stored = crate::timing::phase("read the index", || read_state(store.as_ref(), &now));
     for _ in 0..crate::store::BUSY_RETRIES {
         match &stored {
             Err(why) if crate::store::is_busy(why) => {
@@ -342,7 +342,14 @@ pub fn run(
             let (relations, report) = match previous {
                 Some(p) => {
                     let (previous, fresh) = previous_now(p, &order, &re_read, &entities);
-                    index::incremental::relate_again(&corpus.articles, &entities, &previous, &fresh)
+                    crate::timing::phase("relate again", || {
+                        index::incremental::relate_again(
+                            &corpus.articles,
+                            &entities,
+                            &previous,
+                            &fresh,
+                        )
+                    })
                 }
                 None => (
                     index::relate(&corpus.articles, &entities, index::KEPT_RELATED),
