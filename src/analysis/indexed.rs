@@ -581,10 +581,12 @@ fn read_state(store: Option<&Store>, now: &[Now]) -> Result<State, String> {
         .collect();
     let changed = !to_read.is_empty() || !removed.is_empty();
     let keys: Vec<&str> = now.iter().map(|f| f.key.as_str()).collect();
-    let files = store.read_files(&keys, &states, changed)?;
+    let files = crate::timing::phase("read the stored texts", || {
+        store.read_files(&keys, &states, changed)
+    })?;
     let derived = if changed { None } else { store.derived()? };
     let previous = if changed {
-        store.previous_relations()?
+        crate::timing::phase("read the stored relations", || store.previous_relations())?
     } else {
         None
     };
