@@ -56,3 +56,22 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     );
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phase_gives_back_what_it_ran_and_the_process_figures_read() {
+        assert_eq!(phase("answer", || 42), 42);
+        // Some work, so that the clock-tick CPU count has moved.
+        let mut x = 0u64;
+        let t = Instant::now();
+        while t.elapsed().as_millis() < 50 {
+            x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+        }
+        assert!(cpu_seconds() > 0.0);
+        let (rss, peak) = memory_mb();
+        assert!(rss > 0.0 && peak >= rss, "{rss} {peak}");
+    }
+}
