@@ -14,7 +14,9 @@ use super::{Analysis, Stage};
 use crate::corpus::{self, FileResult, Source, SourceData};
 use crate::index::{self, Relations};
 use crate::nlp::{self, Found};
-use crate::store::{Derived, FileState, PreviousRelations, Store, StoredFile, TextIndex, Update};
+use crate::store::{
+    Derived, FileState, PreviousRelations, Store, StoredFile, TextIndex, Update, Written,
+};
 
 /// What an update did, in articles (and how long it took).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,6 +60,19 @@ impl std::fmt::Display for Summary {
             if self.saved { "" } else { " (not saved)" }
         )
     }
+}
+
+/// A file read afresh in this run: what the update writes of it.
+struct WrittenFile {
+    key: String,
+    state: FileState,
+    /// Its problems; its articles (and the names found in them) are moved into the corpus,
+    /// at `range`.
+    result: FileResult,
+    found: Vec<Found>,
+    /// Its articles' ids as read (the corpus makes them unique).
+    base_ids: Vec<String>,
+    range: std::ops::Range<usize>,
 }
 
 /// One input file now.
@@ -248,7 +263,7 @@ pub fn run(
                 (result, hash, found)
             })
         });
-    let mut written: Vec<(String, FileState, FileResult, Vec<Found>)> = vec![];
+    let mut written: Vec<WrittenFile> = vec![];
     for (f, (result, hash, found)) in reading.iter().zip(fresh) {
         let key = f.key.clone();
         let old: HashMap<String, corpus::Article> = files
@@ -276,18 +291,25 @@ pub fn run(
             articles: result.articles.len(),
             ..f.state.clone()
         };
-        written.push((key, state, result, found));
+        written.push(WrittenFile {
+            key,
+            state,
+            base_ids: result.articles.iter().map(|a| a.id.clone()).collect(),
+            result,
+            found,
+            range: 0..0,
+        });
     }
     for key in &removed {
         summary.removed += states[key].articles;
     }
 
-    // The corpus in walk order, each file from the index (moved) or as just read (copied:
-    // the update writes it).
-    let written_at: HashMap<&str, usize> = written
+    // The corpus in walk order, each file from the index or as just read (moved: the update
+    // writes the texts read from the corpus).
+    let written_at: HashMap<String, usize> = written
         .iter()
         .enumerate()
-        .map(|(i, w)| (w.0.as_str(), i))
+        .map(|(i, w)| (w.key.clone(), i))
         .collect();
     let mut order = vec![];
     let mut found_all = vec![];
@@ -296,8 +318,13 @@ pub fn run(
         let (mut result, found) = match files.remove(&f.key) {
             Some(stored) => (stored.result, stored.found),
             None => {
-                let w = &written[written_at[f.key.as_str()]];
-                (w.2.clone(), w.3.clone())
+                let w = &mut written[written_at[&f.key]];
+                w.range = order.len()..order.len() + w.result.articles.len();
+                let result = FileResult {
+                    articles: std::mem::take(&mut w.result.articles),
+                    problems: w.result.problems.clone(),
+                };
+                (result, std::mem::take(&mut w.found))
             }
         };
         // The source as named this time.
@@ -314,6 +341,8 @@ pub fn run(
 
     let nothing_changed = written.is_empty() && removed.is_empty();
     let reuse = derived.filter(|d| nothing_changed && d.order == order);
+    // The names found in the files read, as the index stores them (in `written`'s order).
+    let mut found_json: Vec<String> = vec![];
     let (entities, relations) = match reuse {
         Some(d) => (
             d.entities,
@@ -335,10 +364,17 @@ pub fn run(
                 nlp::recognize_all(&corpus.articles)
             };
             let entities = crate::timing::phase("link entities", || {
-                nlp::link_found(&corpus.articles, found_all)
+                nlp::link_found(&corpus.articles, &found_all)
             });
+            // Kept as the update writes them, on all cores: the names themselves are not
+            // needed again (they take more memory than their JSON).
+            let rows: Vec<usize> = written.iter().flat_map(|w| w.range.clone()).collect();
+            found_json = crate::parallel::map(&rows, |&i| {
+                serde_json::to_string(&found_all[i]).expect("spans serialise")
+            });
+            drop(found_all);
             progress(Stage::Relations(corpus.articles.len()));
-            let re_read: HashSet<&str> = written.iter().map(|w| w.0.as_str()).collect();
+            let re_read: HashSet<&str> = written.iter().map(|w| w.key.as_str()).collect();
             let (relations, report) = match previous {
                 Some(p) => {
                     let (previous, fresh) = previous_now(p, &order, &re_read, &entities);
@@ -379,7 +415,18 @@ pub fn run(
                 removed: removed.iter().map(String::as_str).collect(),
                 written: written
                     .iter()
-                    .map(|(l, s, r, f)| (l.as_str(), s, r, &f[..]))
+                    .scan(0, |at, w| {
+                        let found = &found_json[*at..*at + w.range.len()];
+                        *at += w.range.len();
+                        Some(Written {
+                            label: &w.key,
+                            state: &w.state,
+                            problems: &w.result.problems,
+                            articles: &corpus.articles[w.range.clone()],
+                            base_ids: &w.base_ids,
+                            found,
+                        })
+                    })
                     .collect(),
                 touched: touched
                     .iter()

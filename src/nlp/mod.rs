@@ -116,7 +116,7 @@ pub type Found = (Vec<recognize::Span>, Vec<recognize::Span>);
 /// Recognises and links the entities of `articles`.
 pub fn analyze(articles: &[Article]) -> Entities {
     let found = crate::timing::phase("recognise names", || recognize_all(articles));
-    crate::timing::phase("link entities", || link_found(articles, found))
+    crate::timing::phase("link entities", || link_found(articles, &found))
 }
 
 /// The names in each article, on all cores.
@@ -138,6 +138,6 @@ pub fn recognize_article(a: &Article) -> Found {
 
 /// Links the names found (one [`Found`] per article, in corpus order) into the corpus's
 /// entities: one entity across spellings, languages and articles.
-pub fn link_found(articles: &[Article], found: Vec<Found>) -> Entities {
+pub fn link_found(articles: &[Article], found: &[Found]) -> Entities {
     link::link(articles, found, lexicon::get())
 }

@@ -161,7 +161,7 @@ pub struct Update<'a> {
     /// Files gone from the corpus.
     pub removed: Vec<&'a str>,
     /// Files read afresh: their rows are replaced.
-    pub written: Vec<(&'a str, &'a FileState, &'a FileResult, &'a [Found])>,
+    pub written: Vec<Written<'a>>,
     /// Files unchanged but touched (same content, new mtime).
     pub touched: Vec<(&'a str, &'a FileState)>,
     /// The corpus-wide part: per article its file's key and number there, its article, its
@@ -170,6 +170,20 @@ pub struct Update<'a> {
     pub corpus: &'a [Article],
     pub entities: &'a Entities,
     pub relations: &'a Relations,
+}
+
+/// A file read afresh, as the update writes it.
+pub struct Written<'a> {
+    pub label: &'a str,
+    pub state: &'a FileState,
+    /// What reading it met.
+    pub problems: &'a [String],
+    /// Its articles as in the corpus (not a copy: their ids are made unique there, and
+    /// `base_ids` are the ids as read, which the index keeps).
+    pub articles: &'a [Article],
+    pub base_ids: &'a [String],
+    /// The names found in each article, as JSON.
+    pub found: &'a [String],
 }
 
 /// An open index.

@@ -49,7 +49,7 @@ impl Store {
             for label in update
                 .removed
                 .iter()
-                .chain(update.written.iter().map(|w| &w.0))
+                .chain(update.written.iter().map(|w| &w.label))
             {
                 del_file.execute([label]).map_err(err)?;
                 del_texts.execute([label]).map_err(err)?;
@@ -71,20 +71,21 @@ impl Store {
                 .map_err(err)?;
             // Most of a first index's writing: the full-text index tokenises every text.
             crate::timing::phase("save texts", || -> rusqlite::Result<()> {
-                for (label, state, result, found) in &update.written {
-                    let problems = serde_json::to_string(&result.problems).expect("strings");
+                for w in &update.written {
+                    let problems = serde_json::to_string(w.problems).expect("strings");
                     put_file.execute(params![
-                        label,
-                        state.size as i64,
-                        state.mtime_ns,
-                        state.hash,
+                        w.label,
+                        w.state.size as i64,
+                        w.state.mtime_ns,
+                        w.state.hash,
                         problems,
-                        result.articles.len() as i64
+                        w.articles.len() as i64
                     ])?;
-                    for (n, (a, f)) in result.articles.iter().zip(found.iter()).enumerate() {
-                        let f = serde_json::to_string(f).expect("spans serialise");
+                    for (n, ((a, id), f)) in
+                        w.articles.iter().zip(w.base_ids).zip(w.found).enumerate()
+                    {
                         put_text.execute(params![
-                            label, n as i64, a.id, a.source, a.title, a.lang, a.date, a.url,
+                            w.label, n as i64, id, a.source, a.title, a.lang, a.date, a.url,
                             a.site, a.body, f
                         ])?;
                         put_fts.execute(params![tx.last_insert_rowid(), a.title, a.body])?;

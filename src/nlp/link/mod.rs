@@ -19,7 +19,7 @@ use article::{Local, link_article};
 use describe::make_entity;
 
 /// Ties the spans of every article into entities.
-pub fn link(articles: &[Article], found: Vec<(Vec<Span>, Vec<Span>)>, lex: &Lexicon) -> Entities {
+pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexicon) -> Entities {
     let ambiguous = ambiguous_words(lex);
     let pairs: Vec<_> = articles.iter().zip(found).collect();
     let locals: Vec<Vec<Local>> = crate::parallel::map(&pairs, |(a, (title, body))| {
