@@ -357,15 +357,19 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
             number_counts.push(number(numbers, &mut number_ids, &mut number_words));
         }
     }
-    let (terms, term_idf) = weigh(&term_counts, term_ids.len());
-    let (cognates, cognate_idf) = weigh(&cognate_counts, cognate_ids.len());
+    // Each kind's counts go as soon as its vectors are made: at 100k articles they are
+    // gigabytes (the all-words vectors, of which only the strongest keys are kept, most).
+    let (all, _) = weigh(&all_counts, all_ids.len(), |v| v.strongest(STRONGEST));
+    drop(all_counts);
+    let (terms, term_idf) = weigh(&term_counts, term_ids.len(), |v| v);
+    drop(term_counts);
+    let (cognates, cognate_idf) = weigh(&cognate_counts, cognate_ids.len(), |v| v);
+    drop(cognate_counts);
     Words {
         terms,
         term_idf,
-        all: crate::parallel::map(&weigh(&all_counts, all_ids.len()).0, |v| {
-            v.strongest(STRONGEST)
-        }),
-        numbers: weigh(&number_counts, number_ids.len()).0,
+        all,
+        numbers: weigh(&number_counts, number_ids.len(), |v| v).0,
         cognates,
         cognate_idf,
         term_words,
@@ -420,8 +424,12 @@ type Counts = Vec<(u32, (f32, bool))>;
 /// How much a key that occurs only as a frequent word of the language weighs.
 const FREQUENT_WEIGHT: f32 = 0.3;
 
-/// (1 + ln tf) · idf, normalised; and each key's idf.
-fn weigh(counts: &[Counts], keys: usize) -> (Vec<Sparse>, Vec<f32>) {
+/// (1 + ln tf) · idf, normalised, each vector as `keep` leaves it; and each key's idf.
+fn weigh(
+    counts: &[Counts],
+    keys: usize,
+    keep: impl Fn(Sparse) -> Sparse + Sync,
+) -> (Vec<Sparse>, Vec<f32>) {
     let mut df = vec![0usize; keys];
     for c in counts {
         for &(k, _) in c {
@@ -431,14 +439,14 @@ fn weigh(counts: &[Counts], keys: usize) -> (Vec<Sparse>, Vec<f32>) {
     let n = counts.len();
     let idfs: Vec<f32> = df.iter().map(|&d| idf(n, d)).collect();
     let vectors = crate::parallel::map(counts, |c| {
-        Sparse::normalized(
+        keep(Sparse::normalized(
             c.iter()
                 .map(|&(k, (tf, frequent))| {
                     let w = if frequent { FREQUENT_WEIGHT } else { 1.0 };
                     (k, (1.0 + tf.ln()) * idfs[k as usize] * w)
                 })
                 .collect(),
-        )
+        ))
     });
     (vectors, idfs)
 }
