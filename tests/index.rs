@@ -496,3 +496,41 @@ fn a_current_index_is_said_so_with_the_same_warnings() {
     let (with, without) = s.exports();
     assert_eq!(with, without);
 }
+
+/// Two files of one name in two folders: the corpus makes their ids unique, and the index
+/// keeps each id as read, so that when one goes the other's id is what a rebuild gives it
+/// (the update writes the texts from the corpus, where the ids are already made unique).
+#[test]
+fn ids_made_unique_across_files_are_a_rebuilds_after_an_update() {
+    let s = setup();
+    for d in ["dup1", "dup2"] {
+        std::fs::create_dir_all(s.corpus.join(d)).unwrap();
+        std::fs::write(
+            s.corpus.join(d).join("same.txt"),
+            format!("Same name in {d}\n\nWladimir Putin traf Kim Jong Un in {d}.\n"),
+        )
+        .unwrap();
+    }
+    s.index();
+    let ids = |export: &str| -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_str(export).unwrap();
+        let mut ids: Vec<String> = v["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap().to_owned())
+            .filter(|id| id.starts_with("same"))
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (with, without) = s.exports();
+    assert_eq!(with, without);
+    assert_eq!(ids(&with).len(), 2, "{:?}", ids(&with));
+    // The first goes: the second is no longer a duplicate.
+    std::fs::remove_file(s.corpus.join("dup1/same.txt")).unwrap();
+    s.index();
+    let (with, without) = s.exports();
+    assert_eq!(ids(&with), ["same"]);
+    assert_eq!(with, without);
+}
