@@ -305,11 +305,11 @@ pub fn run(
     }
 
     // The corpus in walk order, each file from the index or as just read (moved: the update
-    // writes the texts read from the corpus).
-    let written_at: HashMap<String, usize> = written
+    // writes the texts read from the corpus). `written` is in `reading`'s order.
+    let written_at: HashMap<&str, usize> = reading
         .iter()
         .enumerate()
-        .map(|(i, w)| (w.key.clone(), i))
+        .map(|(i, f)| (f.key.as_str(), i))
         .collect();
     let mut order = vec![];
     let mut found_all = vec![];
@@ -318,7 +318,7 @@ pub fn run(
         let (mut result, found) = match files.remove(&f.key) {
             Some(stored) => (stored.result, stored.found),
             None => {
-                let w = &mut written[written_at[&f.key]];
+                let w = &mut written[written_at[f.key.as_str()]];
                 w.range = order.len()..order.len() + w.result.articles.len();
                 let result = FileResult {
                     articles: std::mem::take(&mut w.result.articles),
@@ -366,12 +366,14 @@ pub fn run(
             let entities = crate::timing::phase("link entities", || {
                 nlp::link_found(&corpus.articles, &found_all)
             });
-            // Kept as the update writes them, on all cores: the names themselves are not
-            // needed again (they take more memory than their JSON).
-            let rows: Vec<usize> = written.iter().flat_map(|w| w.range.clone()).collect();
-            found_json = crate::parallel::map(&rows, |&i| {
-                serde_json::to_string(&found_all[i]).expect("spans serialise")
-            });
+            // Kept as the update writes them, on all cores, when it will: the names
+            // themselves are not needed again (they take more memory than their JSON).
+            if store.as_ref().is_some_and(|s| !s.is_read_only()) {
+                let rows: Vec<usize> = written.iter().flat_map(|w| w.range.clone()).collect();
+                found_json = crate::parallel::map(&rows, |&i| {
+                    serde_json::to_string(&found_all[i]).expect("spans serialise")
+                });
+            }
             drop(found_all);
             progress(Stage::Relations(corpus.articles.len()));
             let re_read: HashSet<&str> = written.iter().map(|w| w.key.as_str()).collect();
