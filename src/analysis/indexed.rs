@@ -15,7 +15,7 @@ use crate::corpus::{self, FileResult, Source, SourceData};
 use crate::index::{self, Relations};
 use crate::nlp::{self, Found};
 use crate::store::{
-    Derived, FileState, PreviousRelations, Store, StoredFile, TextIndex, Update, Written,
+    Analysed, Derived, FileState, PreviousRelations, Store, StoredFile, TextIndex, Update, Written,
 };
 
 /// What an update did, in articles (and how long it took).
@@ -341,39 +341,68 @@ pub fn run(
 
     let nothing_changed = written.is_empty() && removed.is_empty();
     let reuse = derived.filter(|d| nothing_changed && d.order == order);
-    // The names found in the files read, as the index stores them (in `written`'s order).
-    let mut found_json: Vec<String> = vec![];
-    let (entities, relations) = match reuse {
-        Some(d) => (
-            d.entities,
-            Relations {
+    summary.relinked = reuse.is_none();
+    let writable = store.as_ref().is_some_and(|s| !s.is_read_only());
+    let will_write = summary.relinked || !touched.is_empty();
+    // The names were not read when nothing seemed to change; should the stored corpus-wide
+    // part then not fit after all, they are found again.
+    let found_all = if reuse.is_some() || found_all.len() == corpus.articles.len() {
+        found_all
+    } else {
+        nlp::recognize_all(&corpus.articles)
+    };
+    // The names found in the files read, as the index stores them (in `written`'s order),
+    // on all cores, when it will write them.
+    let found_json: Vec<String> = if writable && will_write {
+        let rows: Vec<usize> = written.iter().flat_map(|w| w.range.clone()).collect();
+        crate::parallel::map(&rows, |&i| {
+            serde_json::to_string(&found_all[i]).expect("spans serialise")
+        })
+    } else {
+        vec![]
+    };
+    let update = (writable && will_write).then(|| Update {
+        removed: removed.iter().map(String::as_str).collect(),
+        written: written
+            .iter()
+            .scan(0, |at, w| {
+                let found = &found_json[*at..*at + w.range.len()];
+                *at += w.range.len();
+                Some(Written {
+                    label: &w.key,
+                    state: &w.state,
+                    problems: &w.result.problems,
+                    articles: &corpus.articles[w.range.clone()],
+                    base_ids: &w.base_ids,
+                    found,
+                })
+            })
+            .collect(),
+        touched: touched
+            .iter()
+            .map(|&i| (now[i].key.as_str(), &now[i].state))
+            .collect(),
+        order: &order,
+        corpus: &corpus.articles,
+    });
+    let mut related_again = 0;
+    let analyse = || match reuse {
+        Some(d) => Analysed {
+            entities: d.entities,
+            relations: Relations {
                 related: d.related,
                 story: d.story,
                 hub: d.hub,
                 near: d.near,
             },
-        ),
+        },
         None => {
-            summary.relinked = true;
             progress(Stage::Entities(corpus.articles.len()));
-            // The names were not read when nothing seemed to change; should the stored
-            // corpus-wide part then not fit after all, they are found again.
-            let found_all = if found_all.len() == corpus.articles.len() {
-                found_all
-            } else {
-                nlp::recognize_all(&corpus.articles)
-            };
             let entities = crate::timing::phase("link entities", || {
                 nlp::link_found(&corpus.articles, &found_all)
             });
-            // Kept as the update writes them, on all cores, when it will: the names
-            // themselves are not needed again (they take more memory than their JSON).
-            if store.as_ref().is_some_and(|s| !s.is_read_only()) {
-                let rows: Vec<usize> = written.iter().flat_map(|w| w.range.clone()).collect();
-                found_json = crate::parallel::map(&rows, |&i| {
-                    serde_json::to_string(&found_all[i]).expect("spans serialise")
-                });
-            }
+            // The names themselves are not needed again (they take more memory than the
+            // entities).
             drop(found_all);
             progress(Stage::Relations(corpus.articles.len()));
             let re_read: HashSet<&str> = written.iter().map(|w| w.key.as_str()).collect();
@@ -397,13 +426,63 @@ pub fn run(
                     },
                 ),
             };
-            summary.related_again = report.related;
-            (entities, relations)
+            related_again = report.related;
+            Analysed {
+                entities,
+                relations,
+            }
         }
     };
 
-    match store.as_mut() {
-        Some(store) if store.is_read_only() && (summary.relinked || !touched.is_empty()) => {
+    let (analysed, wrote) = match (store.as_mut(), &update) {
+        (Some(store), Some(update)) => {
+            // The texts go to the index on a thread of their own while the corpus is
+            // analysed on the others (streamed: a first index's full-text index is a
+            // quarter of its time, on one core); the analysis follows when it is made.
+            std::thread::scope(|scope| {
+                // A rendezvous: a send returns the analysis when the writer has stopped
+                // without taking it (a buffered one would be lost with the channel).
+                let (send, receive) = std::sync::mpsc::sync_channel::<Analysed>(0);
+                let writer = scope
+                    .spawn(move || store.write(update, generation, move || receive.recv().ok()));
+                let analysed = analyse();
+                progress(Stage::Saving);
+                // Refused when the writer stopped first (another process's update stands,
+                // or writing failed): the analysis comes back with the refusal.
+                let refused = send.send(analysed).err().map(|e| e.0);
+                let (wrote, back) = match writer.join() {
+                    Ok(done) => done,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                };
+                let analysed = refused
+                    .or(back)
+                    .expect("the writer hands the analysis back");
+                (analysed, Some(wrote))
+            })
+        }
+        _ => (analyse(), None),
+    };
+    summary.related_again = related_again;
+    let Analysed {
+        entities,
+        relations,
+    } = analysed;
+    match (store.as_mut(), wrote) {
+        (Some(_), Some(Ok(saved))) => summary.saved = saved,
+        (Some(store), Some(Err(why))) => {
+            // A full disk: what the failed write took is given back. An index that never
+            // held an analysis is worth nothing and goes whole (its log cannot be emptied
+            // without room to copy it into the database).
+            if generation == 0 {
+                store.discard();
+            } else {
+                store.shrink_log();
+            }
+            let why = format!("{why}; the index was not updated");
+            notes.push(why.clone());
+            failed = Some(why);
+        }
+        (Some(store), None) if store.is_read_only() && will_write => {
             let why = format!(
                 "{}: cannot be written (read-only); the index was read, not updated",
                 index_file.display()
@@ -411,54 +490,9 @@ pub fn run(
             notes.push(why.clone());
             failed = Some(why);
         }
-        Some(store) if summary.relinked || !touched.is_empty() => {
-            progress(Stage::Saving);
-            let update = Update {
-                removed: removed.iter().map(String::as_str).collect(),
-                written: written
-                    .iter()
-                    .scan(0, |at, w| {
-                        let found = &found_json[*at..*at + w.range.len()];
-                        *at += w.range.len();
-                        Some(Written {
-                            label: &w.key,
-                            state: &w.state,
-                            problems: &w.result.problems,
-                            articles: &corpus.articles[w.range.clone()],
-                            base_ids: &w.base_ids,
-                            found,
-                        })
-                    })
-                    .collect(),
-                touched: touched
-                    .iter()
-                    .map(|&i| (now[i].key.as_str(), &now[i].state))
-                    .collect(),
-                order: &order,
-                corpus: &corpus.articles,
-                entities: &entities,
-                relations: &relations,
-            };
-            match store.write(&update, generation) {
-                Ok(saved) => summary.saved = saved,
-                Err(why) => {
-                    // A full disk: what the failed write took is given back. An index that
-                    // never held an analysis is worth nothing and goes whole (its log cannot
-                    // be emptied without room to copy it into the database).
-                    if generation == 0 {
-                        store.discard();
-                    } else {
-                        store.shrink_log();
-                    }
-                    let why = format!("{why}; the index was not updated");
-                    notes.push(why.clone());
-                    failed = Some(why);
-                }
-            }
-        }
         // Nothing to write: the index holds this analysis.
-        Some(_) => summary.saved = true,
-        None => {}
+        (Some(_), None) => summary.saved = true,
+        (None, _) => {}
     }
     summary.failed = failed;
     summary.millis = t.elapsed().as_millis();

@@ -156,7 +156,8 @@ pub struct TextIndex {
     pub order: Vec<(String, usize)>,
 }
 
-/// One update, written in one transaction.
+/// One update, written in one transaction: the files' texts first, then the corpus-wide
+/// [`Analysed`] part, which may still be being made while the texts are written.
 pub struct Update<'a> {
     /// Files gone from the corpus.
     pub removed: Vec<&'a str>,
@@ -164,12 +165,15 @@ pub struct Update<'a> {
     pub written: Vec<Written<'a>>,
     /// Files unchanged but touched (same content, new mtime).
     pub touched: Vec<(&'a str, &'a FileState)>,
-    /// The corpus-wide part: per article its file's key and number there, its article, its
-    /// mentions and relations.
+    /// Per article its file's key and number there, and its article.
     pub order: &'a [(String, usize)],
     pub corpus: &'a [Article],
-    pub entities: &'a Entities,
-    pub relations: &'a Relations,
+}
+
+/// The corpus-wide part of an update: per article its mentions and relations.
+pub struct Analysed {
+    pub entities: Entities,
+    pub relations: Relations,
 }
 
 /// A file read afresh, as the update writes it.

@@ -2,13 +2,37 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{FINGERPRINT, Store, StoreError, Update, db_err};
+use super::{Analysed, FINGERPRINT, Store, StoreError, Update, db_err};
 use crate::nlp::Field;
 
 impl Store {
     /// Writes `update` in one transaction, unless another process updated the index since
     /// generation `read_at` (then its update stands, and this one is dropped: returns false).
-    pub fn write(&mut self, update: &Update<'_>, read_at: u64) -> Result<bool, StoreError> {
+    ///
+    /// The texts are written first; then `analysed` is asked for the corpus-wide part. A
+    /// first index writes its texts on one core while the corpus is analysed on the others
+    /// (the full-text index alone is a quarter of its time), so `analysed` may wait for that
+    /// analysis; it is handed back, whatever happened. Without it (the analysis stopped) the
+    /// transaction is rolled back.
+    pub fn write(
+        &mut self,
+        update: &Update<'_>,
+        read_at: u64,
+        analysed: impl FnOnce() -> Option<Analysed>,
+    ) -> (Result<bool, StoreError>, Option<Analysed>) {
+        let mut taken = None;
+        let result = self.write_into(update, read_at, analysed, &mut taken);
+        (result, taken)
+    }
+
+    /// [`Store::write`], the analysis kept in `taken` once asked for.
+    fn write_into(
+        &mut self,
+        update: &Update<'_>,
+        read_at: u64,
+        analysed: impl FnOnce() -> Option<Analysed>,
+        taken: &mut Option<Analysed>,
+    ) -> Result<bool, StoreError> {
         let path = self.path.clone();
         let err = |e: rusqlite::Error| db_err(&path, &e);
         let tx = self
@@ -106,8 +130,17 @@ impl Store {
                 // The integration tests' crash in the middle of an update (tests/index.rs).
                 std::process::abort();
             }
-            crate::timing::phase("save corpus-wide tables", || write_derived(&tx, update))
-                .map_err(err)?;
+            *taken = analysed();
+            let Some(analysed) = taken.as_ref() else {
+                return Err(format!(
+                    "{}: the analysis stopped before it was written",
+                    path.display()
+                ));
+            };
+            crate::timing::phase("save corpus-wide tables", || {
+                write_derived(&tx, update, analysed)
+            })
+            .map_err(err)?;
             let mut meta = tx
                 .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)")
                 .map_err(err)?;
@@ -120,7 +153,15 @@ impl Store {
     }
 }
 
-fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Result<()> {
+fn write_derived(
+    tx: &rusqlite::Transaction<'_>,
+    d: &Update<'_>,
+    analysed: &Analysed,
+) -> rusqlite::Result<()> {
+    let Analysed {
+        entities,
+        relations,
+    } = analysed;
     tx.execute_batch("DELETE FROM corpus; DELETE FROM entities; DELETE FROM heads;")?;
     let mut head = tx.prepare(
         "INSERT INTO heads (ord, label, n, id, source, title, lang, date, url, site, akey, story, entities)
@@ -139,8 +180,8 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
             a.url,
             a.site,
             crate::corpus::ids::article_key(a),
-            d.relations.story[i] as i64,
-            crate::nlp::named(&d.entities.mentions[i]).len() as i64,
+            relations.story[i] as i64,
+            crate::nlp::named(&entities.mentions[i]).len() as i64,
         ])?;
     }
     let mut put = tx.prepare(
@@ -148,13 +189,13 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (i, ((label, n), a)) in d.order.iter().zip(d.corpus).enumerate() {
-        let mentions: Vec<(usize, u8, usize, usize)> = d.entities.mentions[i]
+        let mentions: Vec<(usize, u8, usize, usize)> = entities.mentions[i]
             .iter()
             .map(|m| (m.entity, u8::from(m.field == Field::Body), m.start, m.end))
             .collect();
         // (article, score, relatedness, shared entities, shared words)
         type Stored<'a> = (usize, f32, f32, &'a [usize], &'a [String]);
-        let related: Vec<Stored> = d.relations.related[i]
+        let related: Vec<Stored> = relations.related[i]
             .iter()
             .map(|l| {
                 (
@@ -171,17 +212,17 @@ fn write_derived(tx: &rusqlite::Transaction<'_>, d: &Update<'_>) -> rusqlite::Re
             label,
             *n as i64,
             a.id,
-            d.relations.story[i] as i64,
-            f64::from(d.relations.hub[i]),
+            relations.story[i] as i64,
+            f64::from(relations.hub[i]),
             serde_json::to_string(&mentions).expect("numbers"),
             serde_json::to_string(&related).expect("numbers and strings"),
-            serde_json::to_string(&d.relations.near[i]).expect("numbers"),
+            serde_json::to_string(&relations.near[i]).expect("numbers"),
         ])?;
     }
     let mut put = tx.prepare(
         "INSERT INTO entities (ord, id, name, kind, aliases, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for (i, e) in d.entities.list.iter().enumerate() {
+    for (i, e) in entities.list.iter().enumerate() {
         put.execute(params![
             i as i64,
             e.id,
