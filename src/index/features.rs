@@ -45,6 +45,56 @@ pub struct Features {
     /// A word as first seen for each term and cognate key, to show why two articles meet.
     pub term_words: Vec<String>,
     pub cognate_words: Vec<String>,
+    /// Per term and cognate key, the languages (bits of [`lang_bit`]) in which its word is an
+    /// everyday word: asked for every reason of every link, looked up once per key here.
+    pub term_everyday: Vec<u8>,
+    pub cognate_everyday: Vec<u8>,
+    /// Per cognate key, the term key written with the same word ([`NO_TERM`] for none,
+    /// [`MANY_TERMS`] should several be): a reason is not given twice.
+    pub cognate_term: Vec<u32>,
+}
+
+/// [`Features::cognate_term`] of a cognate whose word is no term's.
+pub const NO_TERM: u32 = u32::MAX;
+/// [`Features::cognate_term`] of a cognate whose word is several terms' (their words are
+/// compared).
+pub const MANY_TERMS: u32 = u32::MAX - 1;
+
+/// The languages with a list of everyday words, each a bit of [`Features::term_everyday`].
+const EVERYDAY_LANGS: [&str; 3] = ["en", "de", "it"];
+
+/// `lang`'s bit in [`Features::term_everyday`] (none for a language without a list).
+pub fn lang_bit(lang: &str) -> u8 {
+    EVERYDAY_LANGS
+        .iter()
+        .position(|&l| l == lang)
+        .map_or(0, |i| 1 << i)
+}
+
+/// Per word, the languages in which it is an everyday word ([`lang_bit`]).
+fn everyday(words: &[String]) -> Vec<u8> {
+    let lex = crate::nlp::lexicon::get();
+    crate::parallel::map(words, |w| {
+        EVERYDAY_LANGS
+            .iter()
+            .filter(|l| lex.is_frequent(l, w))
+            .fold(0, |bits, l| bits | lang_bit(l))
+    })
+}
+
+/// Per cognate word, the term written the same ([`Features::cognate_term`]).
+fn cognate_terms(term_words: &[String], cognate_words: &[String]) -> Vec<u32> {
+    let mut term_of: FxHashMap<&str, u32> = FxHashMap::default();
+    for (t, w) in term_words.iter().enumerate() {
+        term_of
+            .entry(w)
+            .and_modify(|was| *was = MANY_TERMS)
+            .or_insert(t as u32);
+    }
+    cognate_words
+        .iter()
+        .map(|w| term_of.get(w.as_str()).copied().unwrap_or(NO_TERM))
+        .collect()
 }
 
 /// A title's words as hashed keys, sorted, each once: seven-letter stems of the words of four
@@ -154,6 +204,9 @@ impl Features {
             words: all,
             kinds: entities.list.iter().map(|e| e.kind).collect(),
             titles: crate::parallel::map(articles, |a| title_keys(&a.title)),
+            term_everyday: everyday(&term_words),
+            cognate_everyday: everyday(&cognate_words),
+            cognate_term: cognate_terms(&term_words, &cognate_words),
             term_words,
             cognate_words,
         }
@@ -479,6 +532,21 @@ mod tests {
         assert_eq!(cognate_key("demokraten"), cognate_key("democrats"));
         assert_ne!(cognate_key("regierung"), cognate_key("government"));
         assert_eq!(cognate_key("kurz"), None, "short words say too little");
+    }
+
+    /// A cognate's word that is one term's word points at that term; one that is several
+    /// terms' (never made by `words`, whose words are their keys' first) says so.
+    #[test]
+    fn cognates_know_the_term_written_the_same() {
+        let terms = ["president", "technology", "rat", "rat"].map(String::from);
+        let cognates = ["president", "prasident", "rat"].map(String::from);
+        assert_eq!(cognate_terms(&terms, &cognates), [0, NO_TERM, MANY_TERMS]);
+        assert_eq!(lang_bit("en") | lang_bit("it"), 0b101);
+        assert_eq!(lang_bit("fr"), 0);
+        let bits = everyday(&["the".to_owned(), "und".to_owned(), "xqzw".to_owned()]);
+        assert_eq!(bits[0] & lang_bit("en"), lang_bit("en"));
+        assert_eq!(bits[1] & lang_bit("de"), lang_bit("de"));
+        assert_eq!(bits[2], 0);
     }
 
     #[test]

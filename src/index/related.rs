@@ -10,7 +10,7 @@
 //! is bounded. The candidates' evidence is weighed in a first pass; the second corrects it for
 //! articles that resemble everything a little, which needs every article's best matches first.
 
-use super::features::Features;
+use super::features::{Features, MANY_TERMS, NO_TERM, lang_bit};
 use super::relatedness::relatedness_given;
 use super::score::{Evidence, Scorer, evidence, hub_level, log_odds, time_factor};
 use crate::corpus::Article;
@@ -145,22 +145,35 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     } else {
         vec![]
     };
-    let term_words = rarest_first(terms.clone(), &f.term_idf).map(|t| &f.term_words[t as usize]);
+    // Everyday in either article's language.
+    let langs = lang_bit(&articles[a].lang) | lang_bit(&articles[b].lang);
+    let term_words = rarest_first(terms.clone(), &f.term_idf).map(|t| {
+        let t = t as usize;
+        (&f.term_words[t], f.term_everyday[t] & langs != 0)
+    });
+    // A cognate written as a shared term's word is that reason already.
     let cognate_words = rarest_first(cognates, &f.cognate_idf)
-        .map(|c| &f.cognate_words[c as usize])
-        .filter(|w| !terms.iter().any(|&t| &f.term_words[t as usize] == *w));
-    let lex = crate::nlp::lexicon::get();
-    let everyday =
-        |w: &String| lex.is_frequent(&articles[a].lang, w) || lex.is_frequent(&articles[b].lang, w);
+        .filter(|&c| match f.cognate_term[c as usize] {
+            NO_TERM => true,
+            MANY_TERMS => {
+                let w = &f.cognate_words[c as usize];
+                !terms.iter().any(|&t| &f.term_words[t as usize] == w)
+            }
+            t => terms.binary_search(&t).is_err(),
+        })
+        .map(|c| {
+            let c = c as usize;
+            (&f.cognate_words[c], f.cognate_everyday[c] & langs != 0)
+        });
     let (mut rare, mut common): (Vec<&String>, Vec<&String>) = (vec![], vec![]);
-    for w in term_words.chain(cognate_words) {
+    for (w, everyday) in term_words.chain(cognate_words) {
         if rare.len() == MAX_WORDS {
             break;
         }
         if rare.contains(&w) || common.contains(&w) {
             continue;
         }
-        if everyday(w) {
+        if everyday {
             if common.len() < MAX_WORDS {
                 common.push(w);
             }
