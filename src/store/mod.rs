@@ -27,7 +27,7 @@ pub use read::Outline;
 /// Marks a database as a dossier index (`PRAGMA application_id`): "dosr".
 const APPLICATION_ID: i32 = 0x646f_7372;
 /// Bumped whenever the tables change; an index of another version is rebuilt.
-const SCHEMA_VERSION: i32 = 7;
+const SCHEMA_VERSION: i32 = 8;
 
 /// The per-file analysis this build does: an index made by another build is analysed afresh.
 pub const FINGERPRINT: &str = env!("DOSSIER_ANALYSIS_FINGERPRINT");
