@@ -342,8 +342,8 @@ pub fn run(
     let nothing_changed = written.is_empty() && removed.is_empty();
     let reuse = derived.filter(|d| nothing_changed && d.order == order);
     summary.relinked = reuse.is_none();
-    let writable = store.as_ref().is_some_and(|s| !s.is_read_only());
     let will_write = summary.relinked || !touched.is_empty();
+    let writing = will_write && store.as_ref().is_some_and(|s| !s.is_read_only());
     // The names were not read when nothing seemed to change; should the stored corpus-wide
     // part then not fit after all, they are found again.
     let found_all = if reuse.is_some() || found_all.len() == corpus.articles.len() {
@@ -353,7 +353,7 @@ pub fn run(
     };
     // The names found in the files read, as the index stores them (in `written`'s order),
     // on all cores, when it will write them.
-    let found_json: Vec<String> = if writable && will_write {
+    let found_json: Vec<String> = if writing {
         let rows: Vec<usize> = written.iter().flat_map(|w| w.range.clone()).collect();
         crate::parallel::map(&rows, |&i| {
             serde_json::to_string(&found_all[i]).expect("spans serialise")
@@ -361,7 +361,7 @@ pub fn run(
     } else {
         vec![]
     };
-    let update = (writable && will_write).then(|| Update {
+    let update = writing.then(|| Update {
         removed: removed.iter().map(String::as_str).collect(),
         written: written
             .iter()

@@ -31,6 +31,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of declaration: a kind's number in votes and in the index.
+    pub const ALL: [Kind; 4] = [Kind::Person, Kind::Place, Kind::Organization, Kind::Other];
+
     pub fn parse(s: &str) -> Option<Kind> {
         Some(match s {
             "person" => Kind::Person,

@@ -57,7 +57,7 @@ impl Local {
             self.kind_votes
         };
         let best = (0..4).max_by_key(|&k| (votes[k], 3 - k)).unwrap_or(3);
-        [Kind::Person, Kind::Place, Kind::Organization, Kind::Other][best]
+        Kind::ALL[best]
     }
 }
 

@@ -81,7 +81,7 @@ pub fn make_entity(
                 votes
             };
             let best = (0..4).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(3);
-            let mut kind = [Kind::Person, Kind::Place, Kind::Organization, Kind::Other][best];
+            let mut kind = Kind::ALL[best];
             if kind == Kind::Other && members.iter().any(|&(a, l)| locals[a][l].words.len() > 1) {
                 kind = Kind::Person;
             }

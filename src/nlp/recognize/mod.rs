@@ -28,7 +28,7 @@ use claims::Claims;
 use field::Field;
 
 /// A name found in a field, before linking. The index stores it as a JSON array
-/// `[start, end, known, kind, sure, words]` (kind 0–3 as [`Kind`] orders them, sure 0 or 1):
+/// `[start, end, known, kind, sure, words]` (kind 0–3 as in [`Kind::ALL`], sure 0 or 1):
 /// with field names it was larger than the text it was found in (529 MB for the bench's
 /// 100k articles of 495 MB), and every update reads it back.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,16 +47,13 @@ pub struct Span {
 /// [`Span`] as stored: a tuple.
 type StoredSpan = (usize, usize, Option<u32>, u8, u8, Vec<String>);
 
-const KINDS: [Kind; 4] = [Kind::Person, Kind::Place, Kind::Organization, Kind::Other];
-
 impl serde::Serialize for Span {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let kind = KINDS.iter().position(|&k| k == self.kind).expect("a kind") as u8;
         (
             self.start,
             self.end,
             self.known,
-            kind,
+            self.kind as u8,
             u8::from(self.kind_sure),
             &self.words,
         )
@@ -67,7 +64,7 @@ impl serde::Serialize for Span {
 impl<'de> serde::Deserialize<'de> for Span {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
         let (start, end, known, kind, sure, words) = StoredSpan::deserialize(d)?;
-        let kind = *KINDS
+        let kind = *Kind::ALL
             .get(usize::from(kind))
             .ok_or_else(|| serde::de::Error::custom(format!("no kind numbered {kind}")))?;
         Ok(Span {
@@ -150,6 +147,8 @@ pub fn tagger_view(text: &str, lang: &str, lex: &Lexicon) -> (Vec<(usize, usize)
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// Spans go to the index as short arrays and come back the same; an unknown kind is an
     /// error, not a guess.
     #[test]
@@ -175,8 +174,6 @@ mod tests {
         assert_eq!(serde_json::from_str::<super::Span>(&json).unwrap(), known);
         assert!(serde_json::from_str::<super::Span>("[1,2,null,4,1,[]]").is_err());
     }
-
-    use super::*;
     use crate::nlp::lexicon;
 
     fn names(text: &str, lang: &str) -> Vec<(String, Kind, Option<&'static str>)> {
