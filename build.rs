@@ -27,7 +27,10 @@ fn hash_tree(dir: &Path, h: &mut std::collections::hash_map::DefaultHasher) {
 }
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not when it is compiled: a build script compiled for one
+    // checkout may be run for another that shares the target directory (a git worktree).
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest);
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for dir in ["src/corpus", "src/nlp", "assets/nlp"] {
         hash_tree(&root.join(dir), &mut h);
@@ -37,7 +40,7 @@ fn main() {
         h.finish()
     );
 
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
+    let dir = root.join("assets/corpus");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("assets/corpus exists")
