@@ -18,7 +18,7 @@ fn main() {
     println!("a\tb\tentities\tinfo\tterms\tterm_info\tcognates\tnumbers\tsame_lang");
     for a in 0..arts.len() {
         for b in a + 1..arts.len() {
-            let e = evidence(&f, arts, a, b);
+            let e = evidence(&f, a, b);
             if e.entities + e.terms + e.cognates + e.numbers == 0.0 {
                 continue;
             }

@@ -3,7 +3,7 @@
 //! first; every shared content word (cognates across languages), rarer words first; every
 //! shared number; and the two dates. Computed from the two articles alone, when asked.
 
-use super::features::{Bag, bags, stop_words};
+use super::features::{Bag, bags};
 use crate::corpus::Article;
 use crate::nlp::Entities;
 
@@ -32,9 +32,8 @@ pub fn shared(articles: &[Article], entities: &Entities, a: usize, b: usize) -> 
         .filter(|e| theirs.binary_search(e).is_ok())
         .collect();
     common.sort_by_key(|&e| (entities.list[e].articles.len(), e));
-    let stop = stop_words();
-    let ([ta, ca, na], _) = bags(&articles[a], &entities.mentions[a], stop);
-    let ([tb, cb, nb], _) = bags(&articles[b], &entities.mentions[b], stop);
+    let ([ta, ca, na], _) = bags(&articles[a], &entities.mentions[a]);
+    let ([tb, cb, nb], _) = bags(&articles[b], &entities.mentions[b]);
     // The keys of one bag found in the other, in the first's order, rarer (not everyday) first.
     let meet = |x: &Bag<'_>, y: &Bag<'_>| -> Vec<(String, bool)> {
         let keys: std::collections::HashSet<&str> = y.iter().map(|k| k.0.as_str()).collect();

@@ -39,6 +39,11 @@ pub struct Features {
     pub words: Vec<Sparse>,
     /// Each entity's kind, by entity index.
     pub kinds: Vec<Kind>,
+    /// Each article's language as a number ([`Features::same_lang`]): compared for every
+    /// candidate pair, where comparing the codes' strings cost a tenth of the scoring.
+    pub langs: Vec<u16>,
+    /// The number of "und" (language not known) in `langs`, if any article has it.
+    pub und: Option<u16>,
     /// Each article's title as a sorted set of hashed keys (seven-letter stems of its words
     /// of four letters or more, and their cognate keys), for [`super::relatedness`].
     pub titles: Vec<Vec<u64>>,
@@ -184,8 +189,17 @@ impl Features {
             all,
             term_words,
             cognate_words,
-        } = words(articles, &entities.mentions);
+        } = crate::timing::phase("  words", || words(articles, &entities.mentions));
         let entity_idf = entity_df.iter().map(|&df| idf(n, df as usize)).collect();
+        let mut codes: FxHashMap<&str, u16> = FxHashMap::default();
+        let langs: Vec<u16> = articles
+            .iter()
+            .map(|a| {
+                let next = codes.len() as u16;
+                *codes.entry(a.lang.as_str()).or_insert(next)
+            })
+            .collect();
+        let und = codes.get("und").copied();
         let strong_cognates = crate::parallel::map(&cognates, |v| v.strongest(STRONGEST));
         Features {
             entities: entity_vecs,
@@ -203,6 +217,8 @@ impl Features {
             strong_cognates,
             words: all,
             kinds: entities.list.iter().map(|e| e.kind).collect(),
+            langs,
+            und,
             titles: crate::parallel::map(articles, |a| title_keys(&a.title)),
             term_everyday: everyday(&term_words),
             cognate_everyday: everyday(&cognate_words),
@@ -210,6 +226,13 @@ impl Features {
             term_words,
             cognate_words,
         }
+    }
+}
+
+impl Features {
+    /// Whether articles `a` and `b` are known to be in one language.
+    pub fn same_lang(&self, a: usize, b: usize) -> bool {
+        self.langs[a] == self.langs[b] && Some(self.langs[a]) != self.und
     }
 }
 
@@ -230,34 +253,46 @@ struct Words {
 /// written, how often it occurs, and whether only as an everyday word.
 pub(super) type Bag<'t> = Vec<(String, &'t str, f32, bool)>;
 
-/// Adds one occurrence of `key` (written `part`) to `bag`.
-fn add<'t>(
-    bag: &mut Bag<'t>,
-    at: &mut FxHashMap<String, usize>,
-    key: String,
-    part: &'t str,
-    frequent: bool,
-) {
-    let i = *at.entry(key).or_insert_with_key(|k| {
-        bag.push((k.clone(), part, 0.0, true));
-        bag.len() - 1
-    });
-    bag[i].2 += 1.0;
-    bag[i].3 &= frequent;
+/// One article's bag of one kind as it is filled: where each key is is found by the key's
+/// hash, so that counting a word again allocates nothing (most of an article's words are
+/// met once, and then only the bag's own copy of the key is made).
+#[derive(Default)]
+struct Counter<'t> {
+    bag: Bag<'t>,
+    at: hashbrown::HashTable<u32>,
+}
+
+impl<'t> Counter<'t> {
+    /// Adds one occurrence of `key` (written `part`).
+    fn add(&mut self, key: &str, part: &'t str, frequent: bool) {
+        let hash = word_hash(key);
+        let bag = &mut self.bag;
+        let i = match self.at.find(hash, |&i| bag[i as usize].0 == key) {
+            Some(&i) => i as usize,
+            None => {
+                bag.push((key.to_owned(), part, 0.0, true));
+                self.at.insert_unique(hash, bag.len() as u32 - 1, |&i| {
+                    word_hash(&bag[i as usize].0)
+                });
+                bag.len() - 1
+            }
+        };
+        bag[i].2 += 1.0;
+        bag[i].3 &= frequent;
+    }
 }
 
 /// An article's content words outside its names: stems, cognate keys and numbers.
 pub(super) fn bags<'t>(
     a: &'t Article,
     ms: &[crate::nlp::Mention],
-    stop: &FxHashSet<String>,
 ) -> ([Bag<'t>; 3], Vec<(u64, f32)>) {
     let lex = crate::nlp::lexicon::get();
-    let (mut terms, mut cognates, mut numbers) = (vec![], vec![], vec![]);
+    let stop = stop_hashes();
+    let (mut terms, mut cognates, mut numbers) = <[Counter; 3]>::default().into();
     // Every word as a 64-bit hash of its folded form: the only bag no reason is read from,
     // and the largest, so neither strings nor a map per article.
     let mut all: Vec<u64> = vec![];
-    let (mut term_at, mut cognate_at, mut number_at) = Default::default();
     // A word's parts ("1.500", "z.B.") and, in `pool`, each folded.
     let mut parts: Vec<(&'t str, bool)> = Vec::new();
     let mut pool: Vec<String> = Vec::new();
@@ -287,12 +322,13 @@ pub(super) fn bags<'t>(
                 folded.clear();
                 fold_into(part, folded);
                 // Function words are in every text: they only lengthen the vectors.
-                let is_stop = stop.contains(folded.as_str());
+                let hash = word_hash(folded);
+                let is_stop = stop.contains(&hash);
                 parts.push((part, is_stop));
                 if is_stop {
                     continue;
                 }
-                all.push(word_hash(folded));
+                all.push(hash);
             }
             while next_name < names.len() && names[next_name].1 <= at {
                 next_name += 1;
@@ -309,7 +345,7 @@ pub(super) fn bags<'t>(
                 if digits.len() >= 2
                     && digits.len() == word.chars().filter(|c| c.is_alphanumeric()).count()
                 {
-                    add(&mut numbers, &mut number_at, digits, word, false);
+                    numbers.add(&digits, word, false);
                 }
                 continue;
             }
@@ -321,13 +357,16 @@ pub(super) fn bags<'t>(
                 // A word of everyday frequency says less about a story than its rarity in
                 // a small corpus suggests: "Zusammenarbeit" in two articles on Russia.
                 let frequent = lex.is_frequent_folded(&a.lang, folded);
-                if let Some(key) = cognate_key(folded) {
-                    add(&mut cognates, &mut cognate_at, key, part, frequent);
+                if let Some(code) = cognate_code(folded) {
+                    cognates.add(cognate_str(&code), part, frequent);
                 }
                 // A seven-letter prefix is a crude but language-blind stem
                 // (Koalition/Koalitionen, relazione/relazioni).
-                let stem: String = folded.chars().take(7).collect();
-                add(&mut terms, &mut term_at, stem, part, frequent);
+                let stem = folded
+                    .char_indices()
+                    .nth(7)
+                    .map_or(folded.as_str(), |(end, _)| &folded[..end]);
+                terms.add(stem, part, frequent);
             }
         }
     }
@@ -339,7 +378,7 @@ pub(super) fn bags<'t>(
             _ => counted.push((h, 1.0)),
         }
     }
-    ([terms, cognates, numbers], counted)
+    ([terms.bag, cognates.bag, numbers.bag], counted)
 }
 
 /// A folded word's key in the all-words bag.
@@ -370,7 +409,7 @@ fn number(bag: Bag<'_>, ids: &mut FxHashMap<String, u32>, words: &mut Vec<String
 
 /// The function words of every language, folded: never content. Built once (the detail
 /// view asks for them at each `i`).
-pub(super) fn stop_words() -> &'static FxHashSet<String> {
+fn stop_words() -> &'static FxHashSet<String> {
     static STOP: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
     STOP.get_or_init(|| {
         crate::corpus::lang::FUNCTION_WORDS
@@ -380,8 +419,13 @@ pub(super) fn stop_words() -> &'static FxHashSet<String> {
     })
 }
 
+/// [`stop_words`] by their [`word_hash`], which [`bags`] computes for every word anyway.
+fn stop_hashes() -> &'static FxHashSet<u64> {
+    static STOP: std::sync::OnceLock<FxHashSet<u64>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| stop_words().iter().map(|w| word_hash(w)).collect())
+}
+
 fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
-    let stop = stop_words();
     let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut number_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut cognate_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -395,7 +439,7 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
     let mut number_words: Vec<String> = Vec::new();
     let ids: Vec<usize> = (0..articles.len()).collect();
     for chunk in ids.chunks(WORDS_CHUNK) {
-        let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a], stop));
+        let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a]));
         for ([terms, cognates, numbers], all) in found {
             all_counts.push(
                 all.into_iter()
@@ -438,14 +482,22 @@ fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
 /// but in the whole score they bring as much noise: the same 0.90 top-1 on UNER, with three
 /// times the candidate pairs.)
 pub fn cognate_key(folded: &str) -> Option<String> {
-    const LEN: usize = 4;
+    cognate_code(folded).map(|code| cognate_str(&code).to_owned())
+}
+
+/// Consonants in a cognate key.
+const COGNATE_LEN: usize = 4;
+
+/// [`cognate_key`] on the stack: its ASCII consonants.
+fn cognate_code(folded: &str) -> Option<[u8; COGNATE_LEN]> {
     if folded.len() < 6 || !folded.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     let b = folded.as_bytes();
-    let mut out = String::with_capacity(LEN);
+    let mut out = [0u8; COGNATE_LEN];
+    let mut len = 0;
     let mut i = 0;
-    while i < b.len() && out.len() < LEN {
+    while i < b.len() && len < COGNATE_LEN {
         let rest = &b[i..];
         let (c, used) = if rest.starts_with(b"sch") {
             (b's', 3)
@@ -463,12 +515,18 @@ pub fn cognate_key(folded: &str) -> Option<String> {
             };
             (c, 1)
         };
-        if c != 0 && out.as_bytes().last() != Some(&c) {
-            out.push(c as char);
+        if c != 0 && (len == 0 || out[len - 1] != c) {
+            out[len] = c;
+            len += 1;
         }
         i += used;
     }
-    (out.len() == LEN).then_some(out)
+    (len == COGNATE_LEN).then_some(out)
+}
+
+/// A [`cognate_code`] as the string it is.
+fn cognate_str(code: &[u8; COGNATE_LEN]) -> &str {
+    std::str::from_utf8(code).expect("a cognate key is ASCII consonants")
 }
 
 /// Per key of one article: how often it occurs, and whether only as a frequent word.
@@ -547,6 +605,68 @@ mod tests {
         assert_eq!(bits[0] & lang_bit("en"), lang_bit("en"));
         assert_eq!(bits[1] & lang_bit("de"), lang_bit("de"));
         assert_eq!(bits[2], 0);
+    }
+
+    fn article(lang: &str, title: &str, body: &str) -> Article {
+        Article {
+            id: title.to_owned(),
+            source: String::new(),
+            title: title.to_owned(),
+            lang: lang.to_owned(),
+            date: None,
+            url: None,
+            site: None,
+            body: body.to_owned(),
+        }
+    }
+
+    /// A word met again is counted on its first entry; keys keep the order first met, and
+    /// each kind has its own bag (the counting table is looked up by hash and compared).
+    #[test]
+    fn bags_count_each_key_where_first_met() {
+        let a = article(
+            "de",
+            "Koalitionen",
+            "Die Koalition und die Präsidentin, 1989: die Koalitionen der Präsidenten. 1989",
+        );
+        let ([terms, cognates, numbers], all) = bags(&a, &[]);
+        let terms: Vec<(&str, &str, f32)> = terms.iter().map(|t| (&*t.0, t.1, t.2)).collect();
+        assert_eq!(
+            terms,
+            [
+                ("koaliti", "Koalitionen", 3.0),
+                ("praside", "Präsidentin", 2.0)
+            ]
+        );
+        let cognates: Vec<(&str, f32)> = cognates.iter().map(|c| (&*c.0, c.2)).collect();
+        assert_eq!(cognates, [("kltn", 3.0), ("prsd", 2.0)]);
+        assert_eq!(numbers.len(), 1);
+        assert_eq!((numbers[0].0.as_str(), numbers[0].2), ("1989", 2.0));
+        // Function words ("die", "und", "der") are in no bag; the rest once per folded word.
+        let stop = stop_hashes();
+        assert!(all.iter().all(|(h, _)| !stop.contains(h)));
+        assert_eq!(all.iter().map(|(_, n)| n).sum::<f32>(), 7.0);
+    }
+
+    /// Articles of unknown language are not in one language with each other.
+    #[test]
+    fn languages_are_numbered_and_unknown_is_no_language() {
+        let articles = [
+            article("de", "a", "x"),
+            article("en", "b", "y"),
+            article("de", "c", "z"),
+            article("und", "d", "w"),
+            article("und", "e", "v"),
+        ];
+        let entities = crate::nlp::Entities {
+            list: vec![],
+            mentions: vec![vec![]; articles.len()],
+        };
+        let f = Features::build(&articles, &entities);
+        assert!(f.same_lang(0, 2));
+        assert!(!f.same_lang(0, 1));
+        assert!(!f.same_lang(3, 4));
+        assert_eq!(f.langs[3], f.langs[4]);
     }
 
     #[test]

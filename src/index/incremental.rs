@@ -90,7 +90,7 @@ pub fn relate_again(
         return full();
     }
     let limit = KEPT_RELATED;
-    let features = Features::build(articles, entities);
+    let features = crate::timing::phase("  features", || Features::build(articles, entities));
     let mut touched: Vec<bool> = previous.kept.iter().map(Option::is_none).collect();
     for &a in fresh {
         touched[a] = true;
@@ -102,8 +102,10 @@ pub fn relate_again(
     // The fresh articles' candidates: their lists, and the articles that may now list them:
     // those for which a fresh article scores what their list's last entry scores (with the
     // hub levels as they stand; the final scores come below).
-    let inverted = Inverted::build(&features);
-    let fresh_cands = candidates(&features, &inverted, articles, fresh, limit);
+    let inverted = crate::timing::phase("  inverted lists", || Inverted::build(&features));
+    let fresh_cands = crate::timing::phase("  fresh candidates", || {
+        candidates(&features, &inverted, articles, fresh, limit)
+    });
     // Only the fresh articles have no stored hub level: theirs come from their candidates.
     let mut hub: Vec<f32> = previous
         .hub
@@ -113,7 +115,7 @@ pub fn relate_again(
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
         hub[a] = hub_of(c);
     }
-    let provisional = Scorer::new(&features, articles, hub);
+    let provisional = Scorer::new(&features, hub);
     for (&a, c) in fresh.iter().zip(&fresh_cands) {
         for &(b, z, time, r) in c {
             let b = b as usize;
@@ -164,7 +166,7 @@ pub fn relate_again(
             (None, None) => unreachable!("untouched articles were there"),
         })
         .collect();
-    let scorer = Scorer::new(&features, articles, hub);
+    let scorer = Scorer::new(&features, hub);
     let id_cands: Vec<Candidates> = ids
         .iter()
         .map(|&a| cands[a].expect("touched").clone())
@@ -173,43 +175,45 @@ pub fn relate_again(
     // The kept lists, and the candidates near them, are scored again with the rarities and
     // hub levels of now.
     let kept: Vec<usize> = (0..n).filter(|&a| !touched[a]).collect();
-    let rescored: Vec<(Vec<Link>, Vec<u32>)> = crate::parallel::map(&kept, |&a| {
-        crate::meter::tick();
-        let list = previous.kept[a].as_deref().unwrap_or_default();
-        let mut links: Vec<Link> = list
-            .iter()
-            .cloned()
-            .chain(previous.near[a].iter().map(|&b| Link {
-                article: b as usize,
-                score: 0.0,
-                relatedness: 0.0,
-                shared: vec![],
-                words: vec![],
-            }))
-            .map(|l| Link {
-                score: scorer.probability(a, l.article),
-                relatedness: relatedness(&features, articles, a, l.article),
-                ..l
-            })
-            .filter(|l| worth_keeping_near(l.score, l.relatedness))
-            .collect();
-        links.sort_by(by_relatedness);
-        let mut shown = vec![];
-        let mut near = vec![];
-        for mut l in links {
-            if shown.len() < limit && worth_listing(l.score, l.relatedness) {
-                // One that was near has its reasons found now.
-                if l.shared.is_empty() && l.words.is_empty() {
-                    explain(&features, articles, a, &mut l);
+    let rescored: Vec<(Vec<Link>, Vec<u32>)> = crate::timing::phase("  kept scored again", || {
+        crate::parallel::map(&kept, |&a| {
+            crate::meter::tick();
+            let list = previous.kept[a].as_deref().unwrap_or_default();
+            let mut links: Vec<Link> = list
+                .iter()
+                .cloned()
+                .chain(previous.near[a].iter().map(|&b| Link {
+                    article: b as usize,
+                    score: 0.0,
+                    relatedness: 0.0,
+                    shared: vec![],
+                    words: vec![],
+                }))
+                .map(|l| Link {
+                    score: scorer.probability(a, l.article),
+                    relatedness: relatedness(&features, a, l.article),
+                    ..l
+                })
+                .filter(|l| worth_keeping_near(l.score, l.relatedness))
+                .collect();
+            links.sort_by(by_relatedness);
+            let mut shown = vec![];
+            let mut near = vec![];
+            for mut l in links {
+                if shown.len() < limit && worth_listing(l.score, l.relatedness) {
+                    // One that was near has its reasons found now.
+                    if l.shared.is_empty() && l.words.is_empty() {
+                        explain(&features, articles, a, &mut l);
+                    }
+                    if !(l.shared.is_empty() && l.words.is_empty()) {
+                        shown.push(l);
+                        continue;
+                    }
                 }
-                if !(l.shared.is_empty() && l.words.is_empty()) {
-                    shown.push(l);
-                    continue;
-                }
+                near.push(l.article as u32);
             }
-            near.push(l.article as u32);
-        }
-        (shown, near)
+            (shown, near)
+        })
     });
     let mut related: Vec<Vec<Link>> = vec![vec![]; n];
     let mut near: Vec<Vec<u32>> = vec![vec![]; n];
@@ -246,7 +250,9 @@ pub fn relate_again(
             }
         })
         .collect();
-    let story = stories_from(&related, |a, b| scorer.probability(a, b), start, &active);
+    let story = crate::timing::phase("  stories", || {
+        stories_from(&related, |a, b| scorer.probability(a, b), start, &active)
+    });
     order(&mut related, &story);
     let report = Report {
         related: ids.len(),

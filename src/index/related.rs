@@ -140,7 +140,7 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     // the rarer ones. Walked rarest first until enough rare ones are found (two long articles
     // in one language share hundreds of words).
     let terms = f.terms[a].shared_ids(&f.terms[b]);
-    let cognates = if articles[a].lang != articles[b].lang {
+    let cognates = if f.langs[a] != f.langs[b] {
         f.cognates[a].shared_ids(&f.cognates[b])
     } else {
         vec![]
@@ -270,7 +270,7 @@ pub fn related<'a>(
         candidates(f, &inverted, articles, &ids, limit)
     });
     let hub = candidates.iter().map(hub_of).collect();
-    let scorer = Scorer::new(f, articles, hub);
+    let scorer = Scorer::new(f, hub);
     let lists = phase("lists", || {
         lists(f, articles, &scorer, &candidates, &ids, limit)
     });
@@ -379,7 +379,7 @@ pub fn candidates(
                         }
                         for &(b, wb) in list {
                             let b = b as usize;
-                            if b == a || (across_only && articles[b].lang == articles[a].lang) {
+                            if b == a || (across_only && f.langs[b] == f.langs[a]) {
                                 continue;
                             }
                             if acc[b] == 0.0 {
@@ -405,7 +405,7 @@ pub fn candidates(
                     Vec::with_capacity(touched.len());
                 for &b in &touched {
                     acc[b] = 0.0;
-                    let e = evidence(f, articles, a, b);
+                    let e = evidence(f, a, b);
                     weighed.push((e, (b as u32, log_odds(&e), time_factor(&e), 0.0)));
                 }
                 weighed.sort_by(|(_, x), (_, y)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
@@ -413,7 +413,7 @@ pub fn candidates(
                 let mut scored: Candidates = weighed
                     .into_iter()
                     .map(|(e, mut c)| {
-                        c.3 = relatedness_given(f, articles, a, c.0 as usize, &e);
+                        c.3 = relatedness_given(f, a, c.0 as usize, &e);
                         c
                     })
                     .collect();

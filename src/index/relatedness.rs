@@ -57,27 +57,15 @@ mod fitted {
 
 /// How related articles `a` and `b` are, 0 (unrelated) to 1 (the same story), as people rate
 /// news pairs.
-pub fn relatedness(f: &Features, articles: &[Article], a: usize, b: usize) -> f32 {
-    relatedness_given(
-        f,
-        articles,
-        a,
-        b,
-        &super::score::evidence(f, articles, a, b),
-    )
+pub fn relatedness(f: &Features, a: usize, b: usize) -> f32 {
+    relatedness_given(f, a, b, &super::score::evidence(f, a, b))
 }
 
 /// [`relatedness`] given the pair's same-story [`Evidence`], whose entity and number
 /// similarities it shares (the candidates' evidence is weighed first).
-pub fn relatedness_given(
-    f: &Features,
-    articles: &[Article],
-    a: usize,
-    b: usize,
-    e: &Evidence,
-) -> f32 {
+pub fn relatedness_given(f: &Features, a: usize, b: usize, e: &Evidence) -> f32 {
     use fitted::*;
-    let across = f32::from(u8::from(!same_lang(articles, a, b)));
+    let across = f32::from(u8::from(!f.same_lang(a, b)));
     let (entity_cosine, entity_info, numbers) = (e.entities, e.info, e.numbers);
     let overlap = EntityOverlap::of(f, a, b);
     let words = f.words[a].dot(&f.words[b]).clamp(0.0, 1.0);
@@ -107,10 +95,6 @@ pub fn relatedness_given(
         + ENTITY_COSINE * entity_cosine.clamp(0.0, 1.0)
         + ENTITY_JACCARD * overlap.jaccard(None);
     y.clamp(0.0, 1.0)
-}
-
-fn same_lang(articles: &[Article], a: usize, b: usize) -> bool {
-    articles[a].lang == articles[b].lang && articles[a].lang != "und"
 }
 
 /// How many entities two articles have, and share, of each kind.
@@ -183,7 +167,7 @@ pub fn features(f: &Features, articles: &[Article], a: usize, b: usize) -> [f32;
     let overlap = EntityOverlap::of(f, a, b);
     let len = |i: usize| (articles[i].title.len() + articles[i].body.len()) as f32;
     [
-        f32::from(u8::from(same_lang(articles, a, b))),
+        f32::from(u8::from(f.same_lang(a, b))),
         f.words[a].dot(&f.words[b]).clamp(0.0, 1.0),
         ent_cos.clamp(0.0, 1.0),
         ent_info.max(0.0).ln_1p(),
@@ -191,7 +175,7 @@ pub fn features(f: &Features, articles: &[Article], a: usize, b: usize) -> [f32;
         term_cos.clamp(0.0, 1.0),
         term_info.max(0.0).ln_1p(),
         // As relatedness reads them: the strongest keys within one language.
-        if same_lang(articles, a, b) {
+        if f.same_lang(a, b) {
             f.strong_cognates[a].dot(&f.strong_cognates[b])
         } else {
             f.cognates[a].dot(&f.cognates[b])

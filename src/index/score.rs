@@ -4,7 +4,6 @@
 //! everything a little. The README's "Related stories" explains it for users.
 
 use super::features::Features;
-use crate::corpus::Article;
 
 /// What two articles share, before it is turned into a probability.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,8 +27,8 @@ pub struct Evidence {
 }
 
 /// The evidence two articles share.
-pub fn evidence(f: &Features, articles: &[Article], a: usize, b: usize) -> Evidence {
-    let same_lang = articles[a].lang == articles[b].lang && articles[a].lang != "und";
+pub fn evidence(f: &Features, a: usize, b: usize) -> Evidence {
+    let same_lang = f.same_lang(a, b);
     let (entities, info) = f.entities[a].dot_and_shared_sum(&f.entities[b], &f.entity_idf);
     // Word rarity and cognates count across languages only: skip their work within one.
     let (terms, term_info, cognates) = if same_lang {
@@ -122,20 +121,18 @@ const HUB_SHIFT: f32 = -1.0;
 /// hub levels sit above the corpus median, and raised as far for articles below it.
 pub struct Scorer<'a> {
     features: &'a Features,
-    articles: &'a [Article],
     hub: Vec<f32>,
     hub_median: f32,
 }
 
 impl<'a> Scorer<'a> {
     /// A scorer given each article's hub level ([`hub_level`]).
-    pub fn new(features: &'a Features, articles: &'a [Article], hub: Vec<f32>) -> Scorer<'a> {
+    pub fn new(features: &'a Features, hub: Vec<f32>) -> Scorer<'a> {
         let mut sorted = hub.clone();
         sorted.sort_by(f32::total_cmp);
         let hub_median = sorted.get(sorted.len() / 2).copied().unwrap_or(NO_EVIDENCE);
         Scorer {
             features,
-            articles,
             hub,
             hub_median,
         }
@@ -149,7 +146,7 @@ impl<'a> Scorer<'a> {
     }
 
     pub fn probability(&self, a: usize, b: usize) -> f32 {
-        let e = evidence(self.features, self.articles, a, b);
+        let e = evidence(self.features, a, b);
         self.probability_of(log_odds(&e), time_factor(&e), a, b)
     }
 

@@ -22,8 +22,10 @@ use describe::make_entity;
 pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexicon) -> Entities {
     let ambiguous = ambiguous_words(lex);
     let pairs: Vec<_> = articles.iter().zip(found).collect();
-    let locals: Vec<Vec<Local>> = crate::parallel::map(&pairs, |(a, (title, body))| {
-        link_article(a, title, body, lex)
+    let locals: Vec<Vec<Local>> = crate::timing::phase("  within articles", || {
+        crate::parallel::map(&pairs, |(a, (title, body))| {
+            link_article(a, title, body, lex)
+        })
     });
 
     // Across articles: lexicon entities by id; unknown multi-word names by skeleton;
@@ -114,14 +116,16 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
         index_of[g] = new;
     }
     // Describing each entity is independent work; only making ids unique needs the order.
-    let mut list = crate::parallel::map(&group_order, |&g| {
-        make_entity(
-            &groups[g],
-            &locals,
-            articles,
-            lex,
-            article_only.contains(&g),
-        )
+    let mut list = crate::timing::phase("  describe entities", || {
+        crate::parallel::map(&group_order, |&g| {
+            make_entity(
+                &groups[g],
+                &locals,
+                articles,
+                lex,
+                article_only.contains(&g),
+            )
+        })
     });
     let mut used_ids: HashSet<String> =
         HashSet::with_capacity_and_hasher(list.len(), Default::default());
