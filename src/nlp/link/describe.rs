@@ -32,7 +32,9 @@ pub fn make_entity(
                 Field::Title => &articles[a].title,
                 Field::Body => &articles[a].body,
             };
-            let e = surfaces.entry(&text[start..end]).or_default();
+            let e = surfaces
+                .entry(&text[start as usize..end as usize])
+                .or_default();
             e.0 += 1;
             e.1 |= articles[a].lang == "en";
         }
@@ -82,7 +84,7 @@ pub fn make_entity(
             };
             let best = (0..4).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(3);
             let mut kind = Kind::ALL[best];
-            if kind == Kind::Other && members.iter().any(|&(a, l)| locals[a][l].words.len() > 1) {
+            if kind == Kind::Other && members.iter().any(|&(a, l)| locals[a][l].words > 1) {
                 kind = Kind::Person;
             }
             let mut id = slug(&name);

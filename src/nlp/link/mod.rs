@@ -15,7 +15,7 @@ use super::lexicon::Lexicon;
 use super::recognize::Span;
 use super::{Entities, Kind, Mention};
 use crate::corpus::Article;
-use article::{Local, link_article};
+use article::{Local, SKEL_SEP, link_article};
 use describe::make_entity;
 
 /// Ties the spans of every article into entities.
@@ -33,14 +33,15 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
     let mut global_of: Vec<Vec<usize>> = Vec::with_capacity(locals.len());
     let mut groups: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut by_known: HashMap<u32, usize> = HashMap::default();
-    let mut by_skeleton: HashMap<Vec<String>, usize> = HashMap::default();
+    // Skeletons are borrowed from the locals: a key costs no copy.
+    let mut by_skeleton: HashMap<&str, usize> = HashMap::default();
     // Multi-word names by all but their first word, for spelling variants of a first name.
-    let mut by_rest: HashMap<Vec<String>, Vec<(String, usize)>> = HashMap::default();
-    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_rest: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+    let mut persons_by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     // Groups of a lone word that could be several people: they stay in their article.
     let mut article_only: HashSet<usize> = HashSet::default();
     // Multi-word names first, so that lone words can find them.
-    let lone = |a: usize, l: usize| locals[a][l].known.is_none() && locals[a][l].words.len() == 1;
+    let lone = |a: usize, l: usize| locals[a][l].known.is_none() && locals[a][l].words == 1;
     let all = || {
         locals
             .iter()
@@ -59,11 +60,11 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
         let group = if let Some(k) = local.known {
             *by_known.entry(k).or_insert_with(|| new_group(&mut groups))
         } else {
-            let skel = &local.skel;
-            if skel.len() == 1 {
-                let w = &skel[0];
+            let skel: &str = &local.skel;
+            if !skel.contains(SKEL_SEP) {
+                let w = skel;
                 let persons = persons_by_last.get(w).map_or(&[][..], Vec::as_slice);
-                if ambiguous.contains(w.as_str()) || persons.len() > 1 {
+                if ambiguous.contains(w) || persons.len() > 1 {
                     let g = new_group(&mut groups);
                     article_only.insert(g);
                     g
@@ -74,7 +75,7 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
                         Some(&g) => g,
                         None => {
                             let g = new_group(&mut groups);
-                            by_skeleton.insert(skel.clone(), g);
+                            by_skeleton.insert(skel, g);
                             g
                         }
                     }
@@ -85,16 +86,12 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
                 g
             } else {
                 let g = new_group(&mut groups);
-                by_skeleton.insert(skel.clone(), g);
-                by_rest
-                    .entry(skel[1..].to_vec())
-                    .or_default()
-                    .push((skel[0].clone(), g));
+                by_skeleton.insert(skel, g);
+                let (first, rest) = skel.split_once(SKEL_SEP).expect("several words");
+                by_rest.entry(rest).or_default().push((first, g));
                 if local.kind() == Kind::Person {
-                    persons_by_last
-                        .entry(skel.last().cloned().unwrap_or_default())
-                        .or_default()
-                        .push(g);
+                    let last = skel.rsplit(SKEL_SEP).next().unwrap_or_default();
+                    persons_by_last.entry(last).or_default().push(g);
                 }
                 g
             }
@@ -109,7 +106,7 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
         .collect();
     group_order.sort_by_key(|&g| {
         let (a, l) = groups[g].iter().min().copied().unwrap_or((0, 0));
-        (a, locals[a][l].positions.first().copied().unwrap_or(0))
+        (a, locals[a][l].first)
     });
     let mut index_of = vec![usize::MAX; groups.len()];
     for (new, &g) in group_order.iter().enumerate() {
@@ -152,8 +149,8 @@ pub fn link(articles: &[Article], found: &[(Vec<Span>, Vec<Span>)], lex: &Lexico
                     .map(move |&(field, start, end)| Mention {
                         entity,
                         field,
-                        start,
-                        end,
+                        start: start as usize,
+                        end: end as usize,
                     })
             })
             .collect();
@@ -171,18 +168,16 @@ fn new_group(groups: &mut Vec<Vec<(usize, usize)>>) -> usize {
 /// A person already seen whose name differs only in a first name spelled a little
 /// differently (Ibrahim / Ebrahim): same number of words, same skeleton for all but the
 /// first, first words at most one letter apart and at least four letters long.
-fn similar_person(
-    skel: &[String],
-    by_rest: &HashMap<Vec<String>, Vec<(String, usize)>>,
-) -> Option<usize> {
-    if skel.len() < 2 || skel[0].chars().count() < 4 {
+fn similar_person(skel: &str, by_rest: &HashMap<&str, Vec<(&str, usize)>>) -> Option<usize> {
+    let (own, rest) = skel.split_once(SKEL_SEP)?;
+    if own.chars().count() < 4 {
         return None;
     }
-    let candidates = by_rest.get(&skel[1..])?;
+    let candidates = by_rest.get(rest)?;
     // The first seen qualifies: deterministic, since groups are made in a fixed order.
     candidates
         .iter()
-        .find(|(first, _)| first.chars().count() >= 4 && edit_distance(first, &skel[0]) <= 1)
+        .find(|(first, _)| first.chars().count() >= 4 && edit_distance(first, own) <= 1)
         .map(|&(_, g)| g)
 }
 
@@ -229,6 +224,31 @@ mod tests {
     use super::article::initials;
     use super::describe::slug;
     use super::*;
+
+    /// Skeletons are kept joined by [`SKEL_SEP`]: a first name spelled a little differently
+    /// finds the person by the rest of the name, and only a name of several words does.
+    #[test]
+    fn similar_people_are_found_by_the_rest_of_the_joined_skeleton() {
+        let sep = SKEL_SEP.to_string();
+        let joined = |words: &[&str]| words.join(&sep);
+        let ibrahim = joined(&["ibrahim", "raisi"]);
+        let mut by_rest: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
+        let (first, rest) = ibrahim.split_once(SKEL_SEP).unwrap();
+        by_rest.entry(rest).or_default().push((first, 7));
+        assert_eq!(
+            similar_person(&joined(&["ebrahim", "raisi"]), &by_rest),
+            Some(7)
+        );
+        assert_eq!(
+            similar_person(&joined(&["abraham", "raisi"]), &by_rest),
+            None
+        );
+        assert_eq!(
+            similar_person(&joined(&["ebrahim", "rais"]), &by_rest),
+            None
+        );
+        assert_eq!(similar_person("raisi", &by_rest), None);
+    }
 
     #[test]
     fn slugs_and_distance() {
