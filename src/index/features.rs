@@ -425,35 +425,91 @@ fn stop_hashes() -> &'static FxHashSet<u64> {
     STOP.get_or_init(|| stop_words().iter().map(|w| word_hash(w)).collect())
 }
 
-fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
-    let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut number_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut cognate_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut term_counts: Vec<Counts> = Vec::with_capacity(articles.len());
-    let mut cognate_counts: Vec<Counts> = Vec::with_capacity(articles.len());
-    let mut number_counts: Vec<Counts> = Vec::with_capacity(articles.len());
-    let mut all_ids: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut all_counts: Vec<Counts> = Vec::with_capacity(articles.len());
-    let mut term_words: Vec<String> = Vec::new();
-    let mut cognate_words: Vec<String> = Vec::new();
-    let mut number_words: Vec<String> = Vec::new();
-    let ids: Vec<usize> = (0..articles.len()).collect();
-    for chunk in ids.chunks(WORDS_CHUNK) {
-        let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a]));
-        for ([terms, cognates, numbers], all) in found {
-            all_counts.push(
-                all.into_iter()
-                    .map(|(h, tf)| {
-                        let next = all_ids.len() as u32;
-                        (*all_ids.entry(h).or_insert(next), (tf, false))
-                    })
-                    .collect(),
-            );
-            term_counts.push(number(terms, &mut term_ids, &mut term_words));
-            cognate_counts.push(number(cognates, &mut cognate_ids, &mut cognate_words));
-            number_counts.push(number(numbers, &mut number_ids, &mut number_words));
-        }
+/// Every article's keys numbered over the corpus, in the order first met.
+#[derive(Default)]
+struct Numbered {
+    term_ids: FxHashMap<String, u32>,
+    number_ids: FxHashMap<String, u32>,
+    cognate_ids: FxHashMap<String, u32>,
+    all_ids: FxHashMap<u64, u32>,
+    term_counts: Vec<Counts>,
+    cognate_counts: Vec<Counts>,
+    number_counts: Vec<Counts>,
+    all_counts: Vec<Counts>,
+    term_words: Vec<String>,
+    cognate_words: Vec<String>,
+    number_words: Vec<String>,
+}
+
+impl Numbered {
+    /// Numbers the keys of the next article's bags.
+    fn add(&mut self, ([terms, cognates, numbers], all): ([Bag<'_>; 3], Vec<(u64, f32)>)) {
+        let all_ids = &mut self.all_ids;
+        self.all_counts.push(
+            all.into_iter()
+                .map(|(h, tf)| {
+                    let next = all_ids.len() as u32;
+                    (*all_ids.entry(h).or_insert(next), (tf, false))
+                })
+                .collect(),
+        );
+        self.term_counts
+            .push(number(terms, &mut self.term_ids, &mut self.term_words));
+        self.cognate_counts.push(number(
+            cognates,
+            &mut self.cognate_ids,
+            &mut self.cognate_words,
+        ));
+        self.number_counts.push(number(
+            numbers,
+            &mut self.number_ids,
+            &mut self.number_words,
+        ));
     }
+}
+
+fn words(articles: &[Article], mentions: &[Vec<crate::nlp::Mention>]) -> Words {
+    let ids: Vec<usize> = (0..articles.len()).collect();
+    // Numbering is in corpus order, on one thread: it takes each chunk's bags while the
+    // next chunk's are found on all cores, instead of leaving a core idle in between.
+    let (chunks, numbering) = std::sync::mpsc::sync_channel(1);
+    let Numbered {
+        term_ids,
+        number_ids,
+        cognate_ids,
+        all_ids,
+        term_counts,
+        cognate_counts,
+        number_counts,
+        all_counts,
+        term_words,
+        cognate_words,
+        number_words: _,
+    } = std::thread::scope(|scope| {
+        let numberer = scope.spawn(move || {
+            let mut numbered = Numbered {
+                term_counts: Vec::with_capacity(articles.len()),
+                cognate_counts: Vec::with_capacity(articles.len()),
+                number_counts: Vec::with_capacity(articles.len()),
+                all_counts: Vec::with_capacity(articles.len()),
+                ..Numbered::default()
+            };
+            for found in numbering {
+                for article in found {
+                    numbered.add(article);
+                }
+            }
+            numbered
+        });
+        for chunk in ids.chunks(WORDS_CHUNK) {
+            let found = crate::parallel::map(chunk, |&a| bags(&articles[a], &mentions[a]));
+            if chunks.send(found).is_err() {
+                break;
+            }
+        }
+        drop(chunks);
+        numberer.join().expect("numbering words panicked")
+    });
     // Each kind's counts go as soon as its vectors are made: at 100k articles they are
     // gigabytes (the all-words vectors, of which only the strongest keys are kept, most).
     let (all, _) = weigh(&all_counts, all_ids.len(), |v| v.strongest(STRONGEST));
