@@ -12,7 +12,7 @@
 
 use super::features::{Features, MANY_TERMS, NO_TERM, lang_bit};
 use super::relatedness::relatedness_given;
-use super::score::{Evidence, Scorer, evidence, hub_level, log_odds, time_factor};
+use super::score::{Evidence, Scorer, Spread, evidence_spread, hub_level, log_odds, time_factor};
 use crate::corpus::Article;
 
 /// One related article.
@@ -361,11 +361,13 @@ pub fn candidates(
     let per_chunk = crate::parallel::map(&chunks, |chunk| {
         let mut acc = vec![0f32; n];
         let mut touched: Vec<usize> = Vec::new();
+        let mut spread = Spread::new(f);
         chunk
             .iter()
             .map(|&a| {
                 crate::meter::tick();
                 touched.clear();
+                spread.set(f, a);
                 for (vectors, postings, weight, across_only) in [
                     (&f.entities, ent, W_ENTITIES, false),
                     (&f.terms, terms, W_WORDS, false),
@@ -405,7 +407,7 @@ pub fn candidates(
                     Vec::with_capacity(touched.len());
                 for &b in &touched {
                     acc[b] = 0.0;
-                    let e = evidence(f, a, b);
+                    let e = evidence_spread(f, &spread, b);
                     weighed.push((e, (b as u32, log_odds(&e), time_factor(&e), 0.0)));
                 }
                 weighed.sort_by(|(_, x), (_, y)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
