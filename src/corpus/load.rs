@@ -10,7 +10,7 @@ use super::{Article, Corpus, Skipped, bundled, date, decode, lang};
 
 /// Loads the files and directories in `paths`.
 pub fn load_paths(paths: &[PathBuf]) -> Corpus {
-    let (sources, skipped) = walk::expand(paths);
+    let (sources, skipped) = crate::timing::phase("  find files", || walk::expand(paths));
     let mut corpus = load_sources(&sources);
     corpus.skipped.splice(0..0, skipped);
     corpus
@@ -33,12 +33,16 @@ pub struct FileResult {
 /// Loads `sources` in order; each problem becomes a [`Skipped`] entry.
 pub fn load_sources(sources: &[Source]) -> Corpus {
     crate::meter::begin(sources.len());
-    let results = crate::parallel::map(sources, |s| {
-        let r = read_source(s);
-        crate::meter::tick();
-        r
+    let results = crate::timing::phase("  read files", || {
+        crate::parallel::map(sources, |s| {
+            let r = read_source(s);
+            crate::meter::tick();
+            r
+        })
     });
-    assemble(sources.iter().map(|s| s.label.as_str()).zip(results))
+    crate::timing::phase("  assemble", || {
+        assemble(sources.iter().map(|s| s.label.as_str()).zip(results))
+    })
 }
 
 /// The corpus of files read in order, (label, what it gave) each: ids made unique in that
