@@ -47,9 +47,7 @@ fn main() {
         let (lists, scorer, _) = timed(&mut rel, || {
             related::related(&f, articles, dossier::index::KEPT_RELATED)
         });
-        timed(&mut sto, || {
-            stories::stories(&lists, |a, b| scorer.probability(a, b))
-        });
+        timed(&mut sto, || stories::stories(&lists, scorer.pairs()));
     }
     for (name, times) in [
         ("names", &names),

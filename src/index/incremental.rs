@@ -251,7 +251,7 @@ pub fn relate_again(
         })
         .collect();
     let story = crate::timing::phase("  stories", || {
-        stories_from(&related, |a, b| scorer.probability(a, b), start, &active)
+        stories_from(&related, scorer.pairs(), start, &active)
     });
     order(&mut related, &story);
     let report = Report {

@@ -60,9 +60,7 @@ pub fn relate(articles: &[Article], entities: &Entities, limit: usize) -> Relati
         crate::timing::phase("features", || features::Features::build(articles, entities));
     let (mut related, scorer, near) =
         related::related(&features, articles, limit.max(KEPT_RELATED));
-    let story = crate::timing::phase("stories", || {
-        stories::stories(&related, |a, b| scorer.probability(a, b))
-    });
+    let story = crate::timing::phase("stories", || stories::stories(&related, scorer.pairs()));
     let hub = scorer.hubs().to_vec();
     related::order(&mut related, &story);
     for links in &mut related {

@@ -28,8 +28,9 @@ fn spread(members: &[usize]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The story of each article: the index of the story's first article.
-/// `score` gives the probability for any pair (the related lists hold only the best).
-pub fn stories(related: &[Vec<Link>], score: impl Fn(usize, usize) -> f32) -> Vec<usize> {
+/// `score` gives the probability for any pair (the related lists hold only the best); it is
+/// asked for one first article with many second ones in a row (see [`super::score::Scorer::pairs`]).
+pub fn stories(related: &[Vec<Link>], score: impl FnMut(usize, usize) -> f32) -> Vec<usize> {
     let n = related.len();
     stories_from(related, score, (0..n).collect(), &vec![true; n])
 }
@@ -54,7 +55,7 @@ fn joins(related: &[Vec<Link>], a: usize, l: &Link) -> bool {
 /// articles the change touched, alone, active.
 pub fn stories_from(
     related: &[Vec<Link>],
-    score: impl Fn(usize, usize) -> f32,
+    mut score: impl FnMut(usize, usize) -> f32,
     start: Vec<usize>,
     active: &[bool],
 ) -> Vec<usize> {
