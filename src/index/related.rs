@@ -328,12 +328,21 @@ pub struct Inverted {
 
 impl Inverted {
     pub fn build(f: &Features) -> Inverted {
-        Inverted {
-            ent: Postings::build(&f.entities),
-            terms: Postings::build(&f.terms),
-            nums: Postings::build(&f.numbers),
-            cognates: Postings::build(&f.cognates),
-        }
+        // The term lists are the largest, about as much work as the rest: on a core of their own.
+        std::thread::scope(|scope| {
+            let terms = scope.spawn(|| Postings::build(&f.terms));
+            let (ent, nums, cognates) = (
+                Postings::build(&f.entities),
+                Postings::build(&f.numbers),
+                Postings::build(&f.cognates),
+            );
+            Inverted {
+                ent,
+                terms: terms.join().expect("building the term lists panicked"),
+                nums,
+                cognates,
+            }
+        })
     }
 }
 
