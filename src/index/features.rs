@@ -287,14 +287,14 @@ pub(super) fn bags<'t>(
     a: &'t Article,
     ms: &[crate::nlp::Mention],
 ) -> ([Bag<'t>; 3], Vec<(u64, f32)>) {
-    let lex = crate::nlp::lexicon::get();
     let stop = stop_hashes();
+    let frequent = frequent_hashes(&a.lang);
     let (mut terms, mut cognates, mut numbers) = <[Counter; 3]>::default().into();
     // Every word as a 64-bit hash of its folded form: the only bag no reason is read from,
     // and the largest, so neither strings nor a map per article.
     let mut all: Vec<u64> = vec![];
     // A word's parts ("1.500", "z.B.") and, in `pool`, each folded.
-    let mut parts: Vec<(&'t str, bool)> = Vec::new();
+    let mut parts: Vec<(&'t str, bool, u64)> = Vec::new();
     let mut pool: Vec<String> = Vec::new();
     for (field, text) in [
         (Field::Title, a.title.as_str()),
@@ -324,7 +324,7 @@ pub(super) fn bags<'t>(
                 // Function words are in every text: they only lengthen the vectors.
                 let hash = word_hash(folded);
                 let is_stop = stop.contains(&hash);
-                parts.push((part, is_stop));
+                parts.push((part, is_stop, hash));
                 if is_stop {
                     continue;
                 }
@@ -349,14 +349,14 @@ pub(super) fn bags<'t>(
                 }
                 continue;
             }
-            for (i, &(part, is_stop)) in parts.iter().enumerate() {
+            for (i, &(part, is_stop, hash)) in parts.iter().enumerate() {
                 if is_stop || part.chars().count() < 4 {
                     continue;
                 }
                 let folded = &pool[i];
                 // A word of everyday frequency says less about a story than its rarity in
                 // a small corpus suggests: "Zusammenarbeit" in two articles on Russia.
-                let frequent = lex.is_frequent_folded(&a.lang, folded);
+                let frequent = frequent.is_some_and(|set| set.contains(&hash));
                 if let Some(code) = cognate_code(folded) {
                     cognates.add(cognate_str(&code), part, frequent);
                 }
@@ -417,6 +417,24 @@ fn stop_words() -> &'static FxHashSet<String> {
             .flat_map(|(_, w)| w.iter().map(|w| crate::nlp::fold::fold_word(w)))
             .collect()
     })
+}
+
+/// The everyday words of `lang` ([`crate::nlp::lexicon::Lexicon::is_frequent_folded`]) by
+/// their [`word_hash`], which [`bags`] computes for every word anyway.
+fn frequent_hashes(lang: &str) -> Option<&'static FxHashSet<u64>> {
+    static SETS: std::sync::OnceLock<Vec<(&'static str, FxHashSet<u64>)>> =
+        std::sync::OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        let lex = crate::nlp::lexicon::get();
+        EVERYDAY_LANGS
+            .iter()
+            .filter_map(|&l| {
+                let words = lex.frequent_folded_words(l)?;
+                Some((l, words.iter().map(|w| word_hash(w)).collect()))
+            })
+            .collect()
+    });
+    sets.iter().find(|(l, _)| *l == lang).map(|(_, set)| set)
 }
 
 /// [`stop_words`] by their [`word_hash`], which [`bags`] computes for every word anyway.
@@ -702,6 +720,24 @@ mod tests {
         let stop = stop_hashes();
         assert!(all.iter().all(|(h, _)| !stop.contains(h)));
         assert_eq!(all.iter().map(|(_, n)| n).sum::<f32>(), 7.0);
+    }
+
+    /// The everyday words by hash are the lexicon's everyday words.
+    #[test]
+    fn everyday_words_by_hash_are_the_lexicons() {
+        let lex = crate::nlp::lexicon::get();
+        for (lang, word) in [
+            ("de", "zusammenarbeit"),
+            ("de", "militarische"),
+            ("de", "telefongesprach"),
+            ("en", "government"),
+            ("it", "governo"),
+            ("it", "pjongjang"),
+        ] {
+            let hashed = frequent_hashes(lang).is_some_and(|s| s.contains(&word_hash(word)));
+            assert_eq!(hashed, lex.is_frequent_folded(lang, word), "{lang} {word}");
+        }
+        assert!(frequent_hashes("fr").is_none());
     }
 
     /// Articles of unknown language are not in one language with each other.

@@ -401,11 +401,18 @@ impl Lexicon {
     /// [`Lexicon::is_frequent`] for a folded word (lower case, no diacritics): no allocation,
     /// for asking of every word of a corpus. Folding merges a few words ("schon"/"schön").
     pub fn is_frequent_folded(&self, lang: &str, folded: &str) -> bool {
+        self.frequent_folded_words(lang)
+            .is_some_and(|set| set.contains(folded))
+    }
+
+    /// The frequent words of `lang` folded ([`Lexicon::is_frequent_folded`]), for a language
+    /// that has a list.
+    pub fn frequent_folded_words(&self, lang: &str) -> Option<&FxHashSet<String>> {
         let i = match lang {
             "en" => 0,
             "de" => 1,
             "it" => 2,
-            _ => return false,
+            _ => return None,
         };
         let sets = self.frequent_folded.get_or_init(|| {
             let fold =
@@ -416,7 +423,7 @@ impl Lexicon {
                 fold(&self.common_it),
             ]
         });
-        sets[i].contains(folded)
+        Some(&sets[i])
     }
 
     /// Whether `word` is an ordinary word of `lang`, written in lower case there.
