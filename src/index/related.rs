@@ -12,7 +12,9 @@
 
 use super::features::{Features, MANY_TERMS, NO_TERM, lang_bit};
 use super::relatedness::relatedness_given;
-use super::score::{Evidence, Scorer, Spread, evidence_spread, hub_level, log_odds, time_factor};
+use super::score::{
+    Evidence, Scorer, Spread, Vectors, evidence_spread, hub_level, log_odds, time_factor,
+};
 use crate::corpus::Article;
 
 /// One related article.
@@ -130,8 +132,39 @@ pub fn order(related: &mut [Vec<Link>], story: &[usize]) {
 /// Fills in why `a` links to `l.article`: the shared entities, rarest first, then the rarest
 /// shared content words (cognates across languages).
 pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
+    explain_by(f, articles, a, l, |of, b| {
+        let vectors = match of {
+            Vectors::Entities => &f.entities,
+            Vectors::Terms => &f.terms,
+            Vectors::Cognates => &f.cognates,
+        };
+        vectors[a].shared_ids(&vectors[b])
+    });
+}
+
+/// [`explain`] with `a` spread: the shared keys read off `b`'s vectors alone.
+fn explain_spread(f: &Features, articles: &[Article], spread: &Spread, l: &mut Link) {
+    let a = spread.of().expect("an article is spread");
+    explain_by(f, articles, a, l, |of, b| {
+        let vectors = match of {
+            Vectors::Entities => &f.entities,
+            Vectors::Terms => &f.terms,
+            Vectors::Cognates => &f.cognates,
+        };
+        spread.shared_ids(of, &vectors[b])
+    });
+}
+
+/// [`explain`], the keys `a` and `b` share in each of their vectors given by `shared`.
+fn explain_by(
+    f: &Features,
+    articles: &[Article],
+    a: usize,
+    l: &mut Link,
+    shared: impl Fn(Vectors, usize) -> Vec<u32>,
+) {
     let b = l.article;
-    l.shared = rarest_first(f.entities[a].shared_ids(&f.entities[b]), &f.entity_idf)
+    l.shared = rarest_first(shared(Vectors::Entities, b), &f.entity_idf)
         .take(MAX_SHARED)
         .map(|e| e as usize)
         .collect();
@@ -139,9 +172,9 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     // languages, shared cognates; everyday words explain little to a reader: they come after
     // the rarer ones. Walked rarest first until enough rare ones are found (two long articles
     // in one language share hundreds of words).
-    let terms = f.terms[a].shared_ids(&f.terms[b]);
+    let terms = shared(Vectors::Terms, b);
     let cognates = if f.langs[a] != f.langs[b] {
-        f.cognates[a].shared_ids(&f.cognates[b])
+        shared(Vectors::Cognates, b)
     } else {
         vec![]
     };
@@ -447,33 +480,54 @@ pub fn lists(
     limit: usize,
 ) -> Vec<Vec<Link>> {
     let work: Vec<(usize, &Candidates)> = ids.iter().copied().zip(candidates).collect();
-    crate::parallel::map(&work, |&(a, cands)| {
-        crate::meter::tick();
-        let mut links: Vec<Link> = cands
+    // Each worker keeps one article spread at a time for the reasons of its links.
+    let chunks: Vec<&[(usize, &Candidates)]> = work.chunks(work.len().div_ceil(8).max(1)).collect();
+    let per_chunk = crate::parallel::map(&chunks, |chunk| {
+        let mut spread = Spread::new(f);
+        chunk
             .iter()
-            .map(|&(b, z, time, relatedness)| Link {
-                article: b as usize,
-                score: scorer.probability_of(z, time, a, b as usize),
-                relatedness,
-                shared: vec![],
-                words: vec![],
-            })
-            .filter(|l| worth_listing(l.score, l.relatedness))
-            .collect();
-        links.sort_by(by_relatedness);
-        // A link shown must say why; the reasons are looked up only for those shown.
-        let mut shown = Vec::with_capacity(limit.min(links.len()));
-        for mut l in links {
-            if shown.len() == limit {
-                break;
-            }
-            explain(f, articles, a, &mut l);
-            if !(l.shared.is_empty() && l.words.is_empty()) {
-                shown.push(l);
-            }
+            .map(|&(a, cands)| list(f, articles, scorer, &mut spread, a, cands, limit))
+            .collect::<Vec<_>>()
+    });
+    per_chunk.into_iter().flatten().collect()
+}
+
+/// One article's related list from its candidates (see [`lists`]).
+fn list(
+    f: &Features,
+    articles: &[Article],
+    scorer: &Scorer<'_>,
+    spread: &mut Spread,
+    a: usize,
+    cands: &Candidates,
+    limit: usize,
+) -> Vec<Link> {
+    crate::meter::tick();
+    let mut links: Vec<Link> = cands
+        .iter()
+        .map(|&(b, z, time, relatedness)| Link {
+            article: b as usize,
+            score: scorer.probability_of(z, time, a, b as usize),
+            relatedness,
+            shared: vec![],
+            words: vec![],
+        })
+        .filter(|l| worth_listing(l.score, l.relatedness))
+        .collect();
+    links.sort_by(by_relatedness);
+    // A link shown must say why; the reasons are looked up only for those shown.
+    let mut shown = Vec::with_capacity(limit.min(links.len()));
+    spread.set(f, a);
+    for mut l in links {
+        if shown.len() == limit {
+            break;
         }
-        shown
-    })
+        explain_spread(f, articles, spread, &mut l);
+        if !(l.shared.is_empty() && l.words.is_empty()) {
+            shown.push(l);
+        }
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -532,6 +586,35 @@ mod tests {
                 assert!(!(l.shared.is_empty() && l.words.is_empty()), "{l:?}");
             }
         }
+    }
+
+    /// The reasons read off a spread article are the merged reasons, for every pair.
+    #[test]
+    fn spread_reasons_are_the_merged_reasons() {
+        let mut articles = crate::corpus::load_bundled().articles;
+        articles.push(article(
+            "b",
+            "en",
+            "Rudenko in Moscow",
+            "Andrei Rudenko met the envoy Liu Xiaoming in Moscow. Russia and China discussed \
+             North Korea, technology and the president's cooperation in 2024.",
+        ));
+        let entities = crate::nlp::analyze(&articles);
+        let f = super::Features::build(&articles, &entities);
+        let mut spread = super::Spread::new(&f);
+        let mut reasons = 0;
+        for a in 0..articles.len() {
+            spread.set(&f, a);
+            for b in 0..articles.len() {
+                let mut merged = link(b, 0.5, 0.5);
+                let mut spreaded = link(b, 0.5, 0.5);
+                super::explain(&f, &articles, a, &mut merged);
+                super::explain_spread(&f, &articles, &spread, &mut spreaded);
+                assert_eq!(spreaded, merged, "{a} {b}");
+                reasons += merged.shared.len() + merged.words.len();
+            }
+        }
+        assert!(reasons > 0);
     }
 
     /// Taken a block at a time, the rarest-first order is a full sort's, ties by id.

@@ -71,6 +71,11 @@ impl Spread {
         }
     }
 
+    /// The article spread, if any.
+    pub fn of(&self) -> Option<usize> {
+        self.of
+    }
+
     /// Spreads article `a`'s vectors, clearing the last article's.
     pub fn set(&mut self, f: &Features, a: usize) {
         if let Some(was) = self.of.take() {
@@ -95,6 +100,31 @@ impl Spread {
         }
         self.of = Some(a);
     }
+}
+
+impl Spread {
+    /// The keys of `v` (a vector of the kind `of` picks) that the spread article has too,
+    /// ascending, as [`super::sparse::Sparse::shared_ids`] gives them.
+    pub fn shared_ids(&self, of: Vectors, v: &super::sparse::Sparse) -> Vec<u32> {
+        let dense = match of {
+            Vectors::Entities => &self.entities,
+            Vectors::Terms => &self.terms,
+            Vectors::Cognates => &self.cognates,
+        };
+        v.ids
+            .iter()
+            .copied()
+            .filter(|&k| dense[k as usize] != 0.0)
+            .collect()
+    }
+}
+
+/// The vectors a [`Spread`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vectors {
+    Entities,
+    Terms,
+    Cognates,
 }
 
 /// `a`'s dot product with `b` (spread: `a`'s weight by key, 0 where it has none) and the sum
