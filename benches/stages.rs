@@ -2,9 +2,10 @@
 //! steady figure that a change to one stage is judged by (a whole run's wall time on this
 //! 2-core machine swings by a third from run to run).
 //!
-//! `cargo bench --bench stages -- DIR [RUNS]` loads DIR once, then times, RUNS times each
-//! (default 5): recognising and linking the names, the features, the related lists (inverted
-//! lists, candidates, lists) and the stories. It prints every run and the median per stage.
+//! `cargo bench --bench stages -- DIR [RUNS]` loads DIR (without one, the bundled corpus)
+//! once, then times, RUNS times each (default 5): recognising and linking the names, the
+//! features, the related lists (inverted lists, candidates, lists) and the stories. It prints
+//! every run and the median per stage.
 
 // The same allocator as the `dossier` binary, so that the figures are the binary's.
 #[global_allocator]
@@ -31,12 +32,12 @@ fn main() {
         .skip(1)
         .filter(|a| a != "--bench")
         .collect();
-    let Some(dir) = args.first() else {
-        eprintln!("usage: cargo bench --bench stages -- DIR [RUNS]");
-        std::process::exit(2);
+    // Without a folder (a plain `cargo bench`), the bundled corpus: small, but every stage runs.
+    let corpus = match args.first() {
+        Some(dir) => dossier::corpus::load_paths(&[dir.into()]),
+        None => dossier::corpus::load_bundled(),
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
-    let corpus = dossier::corpus::load_paths(&[dir.into()]);
     let articles = &corpus.articles;
     let _ = dossier::nlp::lexicon::get();
     println!("{} articles; {runs} runs per stage", articles.len());
