@@ -227,9 +227,7 @@ impl Features {
             cognate_words,
         }
     }
-}
 
-impl Features {
     /// Whether articles `a` and `b` are known to be in one language.
     pub fn same_lang(&self, a: usize, b: usize) -> bool {
         self.langs[a] == self.langs[b] && Some(self.langs[a]) != self.und

@@ -133,11 +133,7 @@ pub fn order(related: &mut [Vec<Link>], story: &[usize]) {
 /// shared content words (cognates across languages).
 pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
     explain_by(f, articles, a, l, |of, b| {
-        let vectors = match of {
-            Vectors::Entities => &f.entities,
-            Vectors::Terms => &f.terms,
-            Vectors::Cognates => &f.cognates,
-        };
+        let vectors = of.of(f);
         vectors[a].shared_ids(&vectors[b])
     });
 }
@@ -146,12 +142,7 @@ pub fn explain(f: &Features, articles: &[Article], a: usize, l: &mut Link) {
 fn explain_spread(f: &Features, articles: &[Article], spread: &Spread, l: &mut Link) {
     let a = spread.of().expect("an article is spread");
     explain_by(f, articles, a, l, |of, b| {
-        let vectors = match of {
-            Vectors::Entities => &f.entities,
-            Vectors::Terms => &f.terms,
-            Vectors::Cognates => &f.cognates,
-        };
-        spread.shared_ids(of, &vectors[b])
+        spread.shared_ids(of, &of.of(f)[b])
     });
 }
 

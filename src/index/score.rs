@@ -28,14 +28,39 @@ pub struct Evidence {
 
 /// The evidence two articles share.
 pub fn evidence(f: &Features, a: usize, b: usize) -> Evidence {
+    evidence_by(f, a, b, |of, per_id| {
+        let v = of.of(f);
+        match per_id {
+            Some(per_id) => v[a].dot_and_shared_sum(&v[b], per_id),
+            None => (v[a].dot(&v[b]), 0.0),
+        }
+    })
+}
+
+/// [`evidence`] of the article spread in `s` with `b`.
+pub fn evidence_spread(f: &Features, s: &Spread, b: usize) -> Evidence {
+    let a = s.of.expect("an article is spread");
+    evidence_by(f, a, b, |of, per_id| {
+        spread_dot(s.dense(of), &of.of(f)[b], per_id)
+    })
+}
+
+/// [`evidence`], `dot(vectors, per_id)` giving the dot product of the pair's vectors of one
+/// kind and, with `per_id`, its sum over the keys both have.
+fn evidence_by(
+    f: &Features,
+    a: usize,
+    b: usize,
+    dot: impl Fn(Vectors, Option<&[f32]>) -> (f32, f32),
+) -> Evidence {
     let same_lang = f.same_lang(a, b);
-    let (entities, info) = f.entities[a].dot_and_shared_sum(&f.entities[b], &f.entity_idf);
+    let (entities, info) = dot(Vectors::Entities, Some(&f.entity_idf));
     // Word rarity and cognates count across languages only: skip their work within one.
     let (terms, term_info, cognates) = if same_lang {
-        (f.terms[a].dot(&f.terms[b]), 0.0, 0.0)
+        (dot(Vectors::Terms, None).0, 0.0, 0.0)
     } else {
-        let (terms, term_info) = f.terms[a].dot_and_shared_sum(&f.terms[b], &f.term_idf);
-        (terms, term_info, f.cognates[a].dot(&f.cognates[b]))
+        let (terms, term_info) = dot(Vectors::Terms, Some(&f.term_idf));
+        (terms, term_info, dot(Vectors::Cognates, None).0)
     };
     Evidence {
         entities: entities.clamp(0.0, 1.0),
@@ -51,7 +76,7 @@ pub fn evidence(f: &Features, a: usize, b: usize) -> Evidence {
 
 /// One article's entity, term and cognate vectors spread into arrays indexed by key: its
 /// evidence with each of its candidates then reads only the candidate's keys, instead of
-/// merging two sorted lists per pair (the merge was a quarter of the related stage).
+/// merging two sorted lists per pair.
 pub struct Spread {
     entities: Vec<f32>,
     terms: Vec<f32>,
@@ -103,14 +128,19 @@ impl Spread {
 }
 
 impl Spread {
-    /// The keys of `v` (a vector of the kind `of` picks) that the spread article has too,
-    /// ascending, as [`super::sparse::Sparse::shared_ids`] gives them.
-    pub fn shared_ids(&self, of: Vectors, v: &super::sparse::Sparse) -> Vec<u32> {
-        let dense = match of {
+    /// The spread article's weights by key in its vector of the kind `of`.
+    fn dense(&self, of: Vectors) -> &[f32] {
+        match of {
             Vectors::Entities => &self.entities,
             Vectors::Terms => &self.terms,
             Vectors::Cognates => &self.cognates,
-        };
+        }
+    }
+
+    /// The keys of `v` (a vector of the kind `of` picks) that the spread article has too,
+    /// ascending, as [`super::sparse::Sparse::shared_ids`] gives them.
+    pub fn shared_ids(&self, of: Vectors, v: &super::sparse::Sparse) -> Vec<u32> {
+        let dense = self.dense(of);
         v.ids
             .iter()
             .copied()
@@ -125,6 +155,17 @@ pub enum Vectors {
     Entities,
     Terms,
     Cognates,
+}
+
+impl Vectors {
+    /// Every article's vector of this kind.
+    pub fn of(self, f: &Features) -> &[super::sparse::Sparse] {
+        match self {
+            Vectors::Entities => &f.entities,
+            Vectors::Terms => &f.terms,
+            Vectors::Cognates => &f.cognates,
+        }
+    }
 }
 
 /// `a`'s dot product with `b` (spread: `a`'s weight by key, 0 where it has none) and the sum
@@ -142,33 +183,6 @@ fn spread_dot(dense: &[f32], b: &super::sparse::Sparse, per_id: Option<&[f32]>) 
         }
     }
     (dot, sum)
-}
-
-/// [`evidence`] of the article spread in `s` with `b`.
-pub fn evidence_spread(f: &Features, s: &Spread, b: usize) -> Evidence {
-    let a = s.of.expect("an article is spread");
-    let same_lang = f.same_lang(a, b);
-    let (entities, info) = spread_dot(&s.entities, &f.entities[b], Some(&f.entity_idf));
-    let (terms, term_info, cognates) = if same_lang {
-        (spread_dot(&s.terms, &f.terms[b], None).0, 0.0, 0.0)
-    } else {
-        let (terms, term_info) = spread_dot(&s.terms, &f.terms[b], Some(&f.term_idf));
-        (
-            terms,
-            term_info,
-            spread_dot(&s.cognates, &f.cognates[b], None).0,
-        )
-    };
-    Evidence {
-        entities: entities.clamp(0.0, 1.0),
-        info,
-        terms: terms.clamp(0.0, 1.0),
-        term_info,
-        cognates: cognates.clamp(0.0, 1.0),
-        numbers: f.numbers[a].dot(&f.numbers[b]).clamp(0.0, 1.0),
-        same_lang,
-        days_apart: f.days[a].zip(f.days[b]).map(|(x, y)| (x - y).abs()),
-    }
 }
 
 /// The logistic model's coefficients, fitted by `scripts/fit_related.py` (its docstring has
@@ -268,8 +282,12 @@ impl<'a> Scorer<'a> {
     }
 
     pub fn probability(&self, a: usize, b: usize) -> f32 {
-        let e = evidence(self.features, a, b);
-        self.probability_of(log_odds(&e), time_factor(&e), a, b)
+        self.probability_given(&evidence(self.features, a, b), a, b)
+    }
+
+    /// [`Scorer::probability`] of a pair whose evidence is `e`.
+    fn probability_given(&self, e: &Evidence, a: usize, b: usize) -> f32 {
+        self.probability_of(log_odds(e), time_factor(e), a, b)
     }
 
     /// [`Scorer::probability`] for pairs asked one after another, quicker when runs of them
@@ -281,8 +299,7 @@ impl<'a> Scorer<'a> {
             if spread.of != Some(a) {
                 spread.set(self.features, a);
             }
-            let e = evidence_spread(self.features, &spread, b);
-            self.probability_of(log_odds(&e), time_factor(&e), a, b)
+            self.probability_given(&evidence_spread(self.features, &spread, b), a, b)
         }
     }
 

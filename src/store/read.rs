@@ -167,7 +167,7 @@ impl Store {
             articles.sort_by_key(|a| a.0);
         }
         let read: Vec<(&str, (String, Vec<RawArticle>))> = read.into_iter().collect();
-        // The names found are JSON, parsed on all cores: most of the reading's work.
+        // The names found are JSON, parsed on all cores.
         let parsed = crate::parallel::map(&read, |(_, (problems, articles))| {
             let problems: Vec<String> =
                 serde_json::from_str(problems).map_err(|e| bad("problems", e))?;

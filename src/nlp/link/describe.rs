@@ -1,7 +1,7 @@
 //! What an entity is called and what it is: the id (the lexicon's, else a slug of the best
 //! name), display name, kind by vote, aliases most frequent first, and its articles.
 
-use super::article::Local;
+use super::article::{Local, kind_of};
 use crate::corpus::Article;
 use crate::nlp::fold::key_of;
 use crate::nlp::lexicon::Lexicon;
@@ -77,13 +77,7 @@ pub fn make_entity(
                 })
                 .map(|a| a.0.to_owned())
                 .unwrap_or_default();
-            let v = if sure.iter().any(|&n| n > 0) {
-                sure
-            } else {
-                votes
-            };
-            let best = (0..4).max_by_key(|&k| (v[k], 3 - k)).unwrap_or(3);
-            let mut kind = Kind::ALL[best];
+            let mut kind = kind_of(&votes, &sure);
             if kind == Kind::Other && members.iter().any(|&(a, l)| locals[a][l].words > 1) {
                 kind = Kind::Person;
             }
